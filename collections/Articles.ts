@@ -1,0 +1,104 @@
+import type { CollectionConfig } from 'payload'
+import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/articles'
+import { hasRole, isEditor, isEditorField, isStaff } from '@/access/roles'
+import { slugField } from '@/fields/slug'
+import { articlePath, siteUrl } from '@/lib/site'
+
+export const SECTIONS = [
+  { label: 'World', value: 'world' },
+  { label: 'Politics', value: 'politics' },
+  { label: 'Business', value: 'business' },
+  { label: 'Technology', value: 'technology' },
+  { label: 'Science', value: 'science' },
+  { label: 'Health', value: 'health' },
+  { label: 'Culture', value: 'culture' },
+  { label: 'Sport', value: 'sport' },
+  { label: 'Opinion', value: 'opinion' },
+]
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
+    listSearchableFields: ['title', 'slug'],
+    group: 'Content',
+    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}${articlePath(doc.slug)}` : null),
+  },
+  access: {
+    read: publishedOrStaff,
+    // Versions hold drafts and unpublished edits: never for readers.
+    readVersions: isStaff,
+    create: canCreateArticle,
+    update: canUpdateArticle,
+    delete: isEditor,
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  hooks: {
+    beforeOperation: [
+      // A reader asking for `draft=true` gets the published version, never the latest draft.
+      ({ args, operation, req }) => {
+        if (operation === 'read' && !hasRole(req.user, 'admin', 'editor', 'writer')) {
+          return { ...args, draft: false }
+        }
+        return args
+      },
+    ],
+    beforeChange: [
+      ({ data, operation, originalDoc, req }) => {
+        if (operation === 'create' && req.user) data.createdBy = req.user.id
+        if (data._status === 'published' && !data.publishedAt && !originalDoc?.publishedAt) {
+          data.publishedAt = new Date().toISOString()
+        }
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: 'Headline' },
+    {
+      name: 'standfirst',
+      type: 'textarea',
+      admin: { description: 'The summary under the headline; also the description search engines and feeds show.' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      index: true,
+      // Drafts skip validation, so this only bites when publishing.
+      validate: (value: unknown) =>
+        Array.isArray(value) && value.length > 0 ? true : 'Add at least one author before publishing.',
+    },
+    { name: 'leadImage', type: 'upload', relationTo: 'media' },
+    { name: 'body', type: 'richText' },
+    slugField('title'),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      access: { update: isEditorField },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set on first publish; editors may change it.',
+      },
+    },
+    { name: 'section', type: 'select', options: SECTIONS, index: true, admin: { position: 'sidebar' } },
+    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      // Who owns the draft: writers may edit only their own. Set by the hook above, never by a request.
+      access: { read: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'writer'), create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+  ],
+}

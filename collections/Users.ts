@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+import { hasRole, isAdmin, isAdminField, ROLES } from '@/access/roles'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: 'Newsroom',
+  },
+  auth: {
+    // Five wrong passwords lock the account for ten minutes.
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    useSessions: true,
+  },
+  access: {
+    // Only staff may enter the admin panel at all.
+    admin: ({ req: { user } }) => hasRole(user, ...ROLES),
+    read: ({ req: { user } }) => {
+      if (hasRole(user, 'admin')) return true
+      return user ? { id: { equals: user.id } } : false
+    },
+    create: isAdmin,
+    update: ({ req: { user } }) => {
+      if (hasRole(user, 'admin')) return true
+      return user ? { id: { equals: user.id } } : false
+    },
+    delete: isAdmin,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['writer'],
+      options: ROLES.map((role) => ({ label: role[0]!.toUpperCase() + role.slice(1), value: role })),
+      // A user cannot promote themselves: only admins assign roles.
+      access: { create: isAdminField, update: isAdminField },
+      saveToJWT: true,
+      hooks: {
+        beforeChange: [
+          // The first account of a fresh install runs the newsroom: it becomes admin whatever was sent.
+          async ({ operation, req, value }) => {
+            if (operation !== 'create') return value
+            const { totalDocs } = await req.payload.count({ collection: 'users', req })
+            return totalDocs === 0 ? ['admin'] : value
+          },
+        ],
+      },
+    },
+  ],
+}

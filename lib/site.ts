@@ -1,0 +1,9 @@
+/** The public origin every absolute URL (canonical, OpenGraph, feeds, sitemaps) is built from. */
+export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.SITE_URL?.trim()
+  if (configured) return configured.replace(/\/+$/, '')
+  return `http://localhost:${env.PORT || 3000}`
+}
+
+export const articlePath = (slug: string) => `/articles/${slug}`
+export const authorPath = (slug: string) => `/authors/${slug}`

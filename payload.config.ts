@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, type DatabaseAdapterObj } from 'payload'
+import sharp from 'sharp'
+import { Articles } from './collections/Articles'
+import { Authors } from './collections/Authors'
+import { Media } from './collections/Media'
+import { Users } from './collections/Users'
+import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
+import { chooseDatabase } from './lib/database'
+import { resolvePayloadSecret } from './lib/secret'
+import { migrations } from './migrations'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const dataDir = path.resolve(dirname, 'data')
+const production = process.env.NODE_ENV === 'production'
+
+// Development pushes schema changes straight into its database, production applies committed
+// migrations: the two must not share a file, or `migrate` would find pushed tables it cannot trust.
+const database = chooseDatabase(
+  process.env.DATABASE_URI,
+  path.join(dataDir, production ? 'masthead.db' : 'masthead-dev.db'),
+)
+
+function databaseAdapter(): DatabaseAdapterObj {
+  if (database.kind === 'mongodb') {
+    return mongooseAdapter({
+      url: database.url,
+      transactionOptions: database.replicaSet ? {} : false,
+    })
+  }
+  mkdirSync(dataDir, { recursive: true })
+  return sqliteAdapter({
+    client: { url: database.url },
+    // WAL lets readers render pages while an editor saves; the timeout rides out short write locks.
+    wal: true,
+    busyTimeout: 5_000,
+    prodMigrations: migrations,
+  })
+}
+
+export default buildConfig({
+  serverURL: process.env.SERVER_URL ?? '',
+  secret: resolvePayloadSecret({ env: process.env.PAYLOAD_SECRET, production, dataDir }),
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Masthead' },
+  },
+  collections: [Articles, Authors, Media, Users],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  sharp,
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: 'The file is larger than 25 MB, the most Masthead accepts for a photo.',
+  },
+  jobs: {
+    // Scheduled publishing: the queue runs inside the server that `npm start` starts.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.NODE_ENV !== 'test',
+  },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})
