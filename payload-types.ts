@@ -160,7 +160,7 @@ export interface Article {
   /**
    * Part of the URL. Generated from the title when left empty; lowercase letters, digits and hyphens.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * Set on first publish; editors may change it.
    */
@@ -187,7 +187,7 @@ export interface Author {
   /**
    * Part of the URL. Generated from the name when left empty; lowercase letters, digits and hyphens.
    */
-  slug: string;
+  slug?: string | null;
   /**
    * e.g. "Correspondent", "Middle East editor".
    */

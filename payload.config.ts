@@ -33,7 +33,7 @@ function databaseAdapter(): DatabaseAdapterObj {
       transactionOptions: database.replicaSet ? {} : false,
     })
   }
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(path.dirname(path.resolve(database.file)), { recursive: true })
   return sqliteAdapter({
     client: { url: database.url },
     // WAL lets readers render pages while an editor saves; the timeout rides out short write locks.

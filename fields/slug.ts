@@ -4,12 +4,13 @@ import { slugify, validateSlug } from '@/lib/slug'
 /**
  * A unique URL slug generated from another field (the headline, the name) when left empty,
  * and editable afterwards: changing a headline never silently moves a published URL.
+ * Whatever an editor types is normalised into slug form, because drafts skip validation and a
+ * draft's slug is already its preview URL.
  */
 export function slugField(source: string): TextField {
   return {
     name: 'slug',
     type: 'text',
-    required: true,
     unique: true,
     index: true,
     validate: (value: unknown) => validateSlug(value),
@@ -20,9 +21,10 @@ export function slugField(source: string): TextField {
     hooks: {
       beforeValidate: [
         ({ value, data, originalDoc }) => {
-          if (typeof value === 'string' && value.trim() !== '') return value.trim()
+          const typed = typeof value === 'string' ? slugify(value) : ''
+          if (typed !== '') return typed
           const from = data?.[source] ?? originalDoc?.[source]
-          return typeof from === 'string' ? slugify(from) : value
+          return typeof from === 'string' && slugify(from) !== '' ? slugify(from) : null
         },
       ],
     },

@@ -3,7 +3,7 @@
  * Pure, so that the rule (and its error message) is unit-tested without starting anything.
  */
 export type DatabaseChoice =
-  | { kind: 'sqlite'; url: string }
+  | { kind: 'sqlite'; url: string; file: string }
   | { kind: 'mongodb'; url: string; replicaSet: boolean }
 
 export const ACCEPTED_DATABASE_URIS =
@@ -11,10 +11,12 @@ export const ACCEPTED_DATABASE_URIS =
 
 export function chooseDatabase(uri: string | undefined, defaultSqliteFile: string): DatabaseChoice {
   const value = uri?.trim()
-  if (!value) return { kind: 'sqlite', url: `file:${defaultSqliteFile}` }
+  if (!value) return { kind: 'sqlite', url: `file:${defaultSqliteFile}`, file: defaultSqliteFile }
   if (value.startsWith('file:')) {
-    if (value === 'file:') throw new Error(`DATABASE_URI "file:" names no file. Accepted: ${ACCEPTED_DATABASE_URIS}.`)
-    return { kind: 'sqlite', url: value }
+    // `file:relative/path`, `file:/absolute/path` and `file:///absolute/path` all name a file.
+    const file = value.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0] ?? ''
+    if (file === '') throw new Error(`DATABASE_URI "file:" names no file. Accepted: ${ACCEPTED_DATABASE_URIS}.`)
+    return { kind: 'sqlite', url: value, file }
   }
   if (value.startsWith('mongodb://') || value.startsWith('mongodb+srv://')) {
     // Transactions need a replica set; a standalone server rejects them, so they follow the URI.

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const PORT = Number(process.env.E2E_PORT ?? 3210)
+export const E2E_URL = `http://localhost:${PORT}`
+
+// Debian's Chromium when present (nothing can be downloaded here); Playwright's own browser elsewhere.
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: E2E_URL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    // A fresh server has no users: this project registers the first one and saves its session.
+    { name: 'first-user', testMatch: /first-user\.setup\.ts/ },
+    { name: 'e2e', testMatch: /.*\.spec\.ts/, dependencies: ['first-user'] },
+  ],
+  webServer: {
+    // The real production server, as `npm start` runs it, on a database of its own made anew each run.
+    command: 'rm -rf data/e2e && node scripts/start.ts',
+    url: `${E2E_URL}/api/articles?limit=1`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      SITE_URL: E2E_URL,
+      DATABASE_URI: process.env.DATABASE_URI ?? 'file:./data/e2e/masthead.db',
+      MEDIA_DIR: 'data/e2e/media',
+      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'end-to-end-tests-secret-0123456789abcdef',
+    },
+  },
+})

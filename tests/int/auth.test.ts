@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startPayload, type TestPayload } from './support/payload'
+
+let t: TestPayload
+beforeAll(async () => {
+  t = await startPayload()
+})
+afterAll(async () => t?.cleanup())
+
+const password = 'correct horse battery staple'
+
+describe('accounts', () => {
+  it('makes the first user to register an admin, whatever role was asked for, and only once', async () => {
+    const first = await t.rest.post('/users/first-register', {
+      body: { email: 'first@masthead.test', password, 'confirm-password': password, name: 'First', roles: ['writer'] },
+    })
+    expect(first.status).toBe(200)
+    expect((await first.json()).user.roles).toEqual(['admin'])
+
+    const second = await t.rest.post('/users/first-register', {
+      body: { email: 'second@masthead.test', password, 'confirm-password': password, name: 'Second' },
+    })
+    expect(second.status).toBe(403)
+    expect((await t.payload.count({ collection: 'users' })).totalDocs).toBe(1)
+  })
+
+  it('locks an account after five failed logins, even against the right password', async () => {
+    await t.payload.create({
+      collection: 'users',
+      data: { email: 'victim@masthead.test', password, name: 'Victim', roles: ['writer'] },
+    })
+    const login = (pw: string) => t.rest.post('/users/login', { body: { email: 'victim@masthead.test', password: pw } })
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect((await login('wrong password')).status).toBe(401)
+    }
+    const locked = await login(password)
+    expect(locked.status).toBe(401)
+    expect(JSON.stringify(await locked.json())).toMatch(/locked/i)
+
+    const user = await t.payload.find({
+      collection: 'users',
+      where: { email: { equals: 'victim@masthead.test' } },
+      showHiddenFields: true,
+    })
+    const lockUntil = new Date(user.docs[0]!.lockUntil as string).getTime()
+    expect(lockUntil - Date.now()).toBeGreaterThan(9 * 60 * 1000)
+  })
+})
