@@ -12,7 +12,11 @@ const root = path.resolve(import.meta.dirname, '..')
 const payloadBin = path.join(root, 'node_modules', '.bin', 'payload')
 const scratch = mkdtempSync(path.join(tmpdir(), 'masthead-generated-'))
 // The generators must see the embedded default, whatever database this run's tests use.
-const env = { ...process.env, DATABASE_URI: `file:${path.join(scratch, 'check.db')}`, NODE_ENV: 'development' }
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URI: `file:${path.join(scratch, 'check.db')}`,
+  NODE_ENV: 'development',
+}
 const problems: string[] = []
 
 function payload(args: string[]): string {

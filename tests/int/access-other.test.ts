@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Media, User } from '@/payload-types'
 import { createAuthor, pngBytes } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
-let admin: { id: number | string; token: string }
-let editor: { id: number | string; token: string }
-let writer: { id: number | string; token: string }
-let mediaId: number | string
+let admin: { id: User['id']; token: string }
+let editor: { id: User['id']; token: string }
+let writer: { id: User['id']; token: string }
+let mediaId: Media['id']
 
 beforeAll(async () => {
   t = await startPayload()

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
+import type { User } from '@/payload-types'
 
 /**
  * Boots Payload on a throwaway database: a fresh SQLite file by default, or, when the run's
@@ -107,7 +108,7 @@ export async function createUser(
   payload: Payload,
   roles: ('admin' | 'editor' | 'writer')[],
   name = roles.join('-'),
-): Promise<{ id: number | string; token: string; email: string }> {
+): Promise<{ id: User['id']; token: string; email: string }> {
   const email = `${name}-${Math.random().toString(36).slice(2, 8)}@masthead.test`
   const password = 'correct horse battery staple'
   const user = await payload.create({ collection: 'users', data: { email, password, name, roles }, overrideAccess: true })
