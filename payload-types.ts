@@ -168,6 +168,7 @@ export interface Article {
   section?:
     ('world' | 'politics' | 'business' | 'technology' | 'science' | 'health' | 'culture' | 'sport' | 'opinion') | null;
   tags?: string[] | null;
+  tagSlugs?: string[] | null;
   /**
    * Where the story was filed, e.g. "Damascus".
    */
@@ -252,6 +253,22 @@ export interface Media {
       filename?: string | null;
     };
     card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    small?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    medium?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -493,6 +510,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   section?: T;
   tags?: T;
+  tagSlugs?: T;
   dateline?: T;
   createdBy?: T;
   updatedAt?: T;
@@ -560,6 +578,26 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
         card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        small?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        medium?:
           | T
           | {
               url?: T;

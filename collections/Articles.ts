@@ -2,19 +2,10 @@ import type { CollectionConfig } from 'payload'
 import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/articles'
 import { hasRole, isEditor, isEditorField, isStaff } from '@/access/roles'
 import { slugField } from '@/fields/slug'
-import { articlePath, siteUrl } from '@/lib/site'
-
-export const SECTIONS = [
-  { label: 'World', value: 'world' },
-  { label: 'Politics', value: 'politics' },
-  { label: 'Business', value: 'business' },
-  { label: 'Technology', value: 'technology' },
-  { label: 'Science', value: 'science' },
-  { label: 'Health', value: 'health' },
-  { label: 'Culture', value: 'culture' },
-  { label: 'Sport', value: 'sport' },
-  { label: 'Opinion', value: 'opinion' },
-]
+import { revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
+import { SECTIONS } from '@/lib/sections'
+import { siteUrl } from '@/lib/site'
+import { slugify } from '@/lib/slug'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -23,7 +14,8 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
-    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}${articlePath(doc.slug)}` : null),
+    // Opens the article on the site; for staff, through draft mode so the latest draft shows.
+    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}/preview?slug=${doc.slug}` : null),
   },
   access: {
     read: publishedOrStaff,
@@ -56,6 +48,8 @@ export const Articles: CollectionConfig = {
         return data
       },
     ],
+    afterChange: [revalidateArticle],
+    afterDelete: [revalidateDeletedArticle],
   },
   fields: [
     { name: 'title', type: 'text', required: true, label: 'Headline' },
@@ -88,8 +82,29 @@ export const Articles: CollectionConfig = {
         description: 'Set on first publish; editors may change it.',
       },
     },
-    { name: 'section', type: 'select', options: SECTIONS, index: true, admin: { position: 'sidebar' } },
-    { name: 'tags', type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'section', type: 'select', options: [...SECTIONS], index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+      hooks: {
+        beforeChange: [({ value }) => (Array.isArray(value) ? [...new Set(value.map((tag: string) => tag.trim()).filter(Boolean))] : value)],
+      },
+    },
+    {
+      // The URL form of each tag (/tags/<slug>), kept beside the tags as typed so pages can look them up.
+      name: 'tagSlugs',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      admin: { hidden: true },
+      hooks: {
+        beforeChange: [
+          ({ siblingData }) => [...new Set(((siblingData.tags as string[] | undefined) ?? []).map(slugify).filter(Boolean))],
+        ],
+      },
+    },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     {
       name: 'createdBy',

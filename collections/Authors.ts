@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { revalidateAuthor, revalidateDeleted } from '@/hooks/revalidate'
 
 /** Public profiles of the people who write, separate from login accounts. */
 export const Authors: CollectionConfig = {
@@ -16,6 +17,10 @@ export const Authors: CollectionConfig = {
     create: isEditor,
     update: isEditor,
     delete: isEditor,
+  },
+  hooks: {
+    afterChange: [revalidateAuthor],
+    afterDelete: [revalidateDeleted],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { isEditor, isStaff, anyone } from '@/access/roles'
+import { revalidateDeleted, revalidateMedia } from '@/hooks/revalidate'
 import { formatCreditLine } from '@/lib/credit'
 import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/hooks/rejectNonImageUploads'
 
@@ -24,6 +25,8 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [rejectNonImageUploads],
+    afterChange: [revalidateMedia],
+    afterDelete: [revalidateDeleted],
   },
   upload: {
     // Outside public/: Payload serves the files itself, through its access rules and headers.
@@ -36,6 +39,9 @@ export const Media: CollectionConfig = {
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp' } },
       { name: 'card', width: 800, height: 450, position: 'centre', formatOptions: { format: 'webp' } },
+      // Three widths at the photo's own proportions: the srcset of article figures.
+      { name: 'small', width: 640, withoutEnlargement: true, formatOptions: { format: 'webp' } },
+      { name: 'medium', width: 1024, withoutEnlargement: true, formatOptions: { format: 'webp' } },
       { name: 'hero', width: 1600, withoutEnlargement: true, formatOptions: { format: 'webp' } },
       // The 1.91:1 image that social networks and search engines show when the article is shared.
       { name: 'social', width: 1200, height: 630, position: 'centre', formatOptions: { format: 'webp' } },

@@ -1,3 +1,6 @@
+/** The publication's name, as readers, feeds and search engines see it. */
+export const SITE_NAME = 'Masthead'
+
 /** The public origin every absolute URL (canonical, OpenGraph, feeds, sitemaps) is built from. */
 export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.SITE_URL?.trim()
@@ -7,3 +10,5 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
 
 export const articlePath = (slug: string) => `/articles/${slug}`
 export const authorPath = (slug: string) => `/authors/${slug}`
+export const sectionPath = (section: string) => `/sections/${section}`
+export const tagPath = (tagSlug: string) => `/tags/${tagSlug}`

@@ -1,11 +1,11 @@
 /**
- * `npm start`: the one command a newcomer runs. Builds when the sources changed since the last build,
- * seeds an empty database (applying migrations on the way), then runs the production server.
+ * `npm start`: the one command a newcomer runs. Seeds an empty database (applying migrations on the
+ * way), builds when needed, then runs the production server.
  * Runs on Node ≥ 22.18 directly (type stripping), so it needs no build step of its own.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { readOrCreateSecretFile } from '../lib/secret.ts'
 
@@ -32,8 +32,8 @@ function run(command: string, args: string[]): void {
   }
 }
 
-function hashInputs(): string {
-  const hash = createHash('sha256')
+function hashInputs(settings: string[]): string {
+  const hash = createHash('sha256').update(settings.join('\0'))
   const visit = (file: string) => {
     if (!existsSync(file)) return
     if (statSync(file).isDirectory()) {
@@ -46,19 +46,24 @@ function hashInputs(): string {
   return hash.digest('hex')
 }
 
-const stamp = hashInputs()
+// An empty database gets the seed piece first, so that the pages prerendered by the build show it.
+if (existsSync(path.join(root, 'seed', 'seed.ts'))) {
+  run(bin('payload'), ['run', 'seed/seed.ts', '--', '--if-empty'])
+}
+
+// The build bakes content and absolute URLs into prerendered pages: it is redone when the sources
+// change, and also when the database or the public URL does.
+const stamp = hashInputs([process.env.DATABASE_URI ?? '', process.env.SITE_URL ?? '', process.env.PORT ?? ''])
 const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile)
 if (built && readFileSync(stampFile, 'utf8') === stamp) {
   console.log('[masthead] build is up to date')
 } else {
   const started = Date.now()
+  // Cached reads from another database must not leak into this build.
+  rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
   run(bin('next'), ['build'])
   writeFileSync(stampFile, stamp)
   console.log(`[masthead] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
-if (existsSync(path.join(root, 'seed', 'seed.ts'))) {
-  run(bin('payload'), ['run', 'seed/seed.ts', '--', '--if-empty'])
 }
 
 const server = spawn(bin('next'), ['start', '--port', process.env.PORT || '3000'], {

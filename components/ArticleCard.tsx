@@ -1,0 +1,39 @@
+import Link from 'next/link'
+import type { Article, Author, Media } from '@/payload-types'
+import { formatDisplayDate } from '@/lib/format'
+import { isPopulated } from '@/lib/populated'
+import { articlePath } from '@/lib/site'
+
+/** One article in a list: the lead story large, the others compact. */
+export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
+  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
+  const card = lead ? image?.sizes?.hero : image?.sizes?.card
+  const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  const Heading = lead ? 'h2' : 'h3'
+  return (
+    <article className={lead ? 'card card-lead' : 'card'}>
+      {image && card?.url && (
+        <img
+          src={card.url}
+          width={card.width ?? undefined}
+          height={card.height ?? undefined}
+          alt={image.alt}
+          loading={lead ? 'eager' : 'lazy'}
+          fetchPriority={lead ? 'high' : undefined}
+          decoding="async"
+          sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 40rem) 20rem, 100vw'}
+          style={{ objectPosition: `${image.focalX ?? 50}% ${image.focalY ?? 50}%` }}
+        />
+      )}
+      <Heading>
+        <Link href={articlePath(article.slug ?? '')}>{article.title}</Link>
+      </Heading>
+      {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+      <p className="meta">
+        {authors.map((author) => author.name).join(', ')}
+        {authors.length > 0 && article.publishedAt && ' · '}
+        {article.publishedAt && <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt)}</time>}
+      </p>
+    </article>
+  )
+}

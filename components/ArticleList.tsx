@@ -1,0 +1,33 @@
+import Link from 'next/link'
+import type { ArticlePage } from '@/lib/queries'
+import { ArticleCard } from './ArticleCard'
+
+/** A page of articles with links to its neighbours; `hrefFor(n)` builds the URL of page n. */
+export function ArticleList({ page, hrefFor, label }: { page: ArticlePage; hrefFor: (n: number) => string; label: string }) {
+  return (
+    <>
+      <div className="card-grid">
+        {page.docs.map((article) => (
+          <ArticleCard key={article.id} article={article} />
+        ))}
+      </div>
+      {page.totalPages > 1 && (
+        <nav className="pagination" aria-label={`${label}: pages`}>
+          {page.page > 1 && (
+            <Link href={hrefFor(page.page - 1)} rel="prev">
+              ← Newer
+            </Link>
+          )}
+          <span>
+            Page {page.page} of {page.totalPages}
+          </span>
+          {page.page < page.totalPages && (
+            <Link href={hrefFor(page.page + 1)} rel="next">
+              Older →
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  )
+}

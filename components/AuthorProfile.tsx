@@ -1,0 +1,50 @@
+import { notFound } from 'next/navigation'
+import type { Media } from '@/payload-types'
+import { isPopulated } from '@/lib/populated'
+import { getAuthorBySlug, listByAuthor } from '@/lib/queries'
+import { safeHref } from '@/lib/links'
+import { authorPath } from '@/lib/site'
+import { ArticleList } from './ArticleList'
+
+/** /authors/<slug> and its pages: who the author is, then their articles, newest first. */
+export async function AuthorProfile({ slug, page }: { slug: string; page: number }) {
+  const author = await getAuthorBySlug(slug)
+  if (!author) notFound()
+  const articles = await listByAuthor(author.id, page)
+  if (page > 1 && articles.docs.length === 0) notFound()
+  const photo = isPopulated<Media>(author.photo) ? author.photo : null
+  const portrait = photo?.sizes?.thumbnail
+  const links = (author.links ?? []).filter((link) => safeHref(link.url))
+  return (
+    <>
+      <header className="profile">
+        {photo && portrait?.url && (
+          <img src={portrait.url} width={portrait.width ?? undefined} height={portrait.height ?? undefined} alt={photo.alt} />
+        )}
+        <div>
+          <h1>{author.name}</h1>
+          {author.jobTitle && <p className="job-title">{author.jobTitle}</p>}
+          {author.bio && <p className="bio">{author.bio}</p>}
+          {links.length > 0 && (
+            <ul className="links">
+              {links.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} rel="me noopener">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </header>
+      <h2>{page === 1 ? `Articles by ${author.name}` : `Articles by ${author.name}, page ${page}`}</h2>
+      {articles.docs.length === 0 && <p>No published articles yet.</p>}
+      <ArticleList
+        page={articles}
+        hrefFor={(n) => (n === 1 ? authorPath(slug) : `${authorPath(slug)}/page/${n}`)}
+        label={`Articles by ${author.name}`}
+      />
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
+import { isPublicChange, TAGS, tagsForArticle, type ArticleLike } from '@/lib/cache-tags'
+import { expireTags } from '@/lib/revalidate'
+
+/**
+ * Publishing invalidates, reading is static: these hooks expire the cache tags of whatever shows the
+ * changed document. Bulk writers (the seed) pass `context.disableRevalidate` to skip them.
+ */
+export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.disableRevalidate || !isPublicChange(doc, previousDoc)) return doc
+  // Saving a draft on top of a published article changes nothing readers see.
+  if (doc._status !== 'published' && (await stillPublished(req, doc.id))) return doc
+  expireTags(tagsForArticle(doc, previousDoc), req.payload)
+  return doc
+}
+
+export const revalidateDeletedArticle: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+  if (!context.disableRevalidate && doc?._status === 'published') expireTags(tagsForArticle(doc), req.payload)
+  return doc
+}
+
+/** An author's name, photo or slug shows on their page and in the byline of each of their articles. */
+export const revalidateAuthor: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.disableRevalidate) return doc
+  const tags = [TAGS.authors, TAGS.author(doc.id), ...(await articleTagsWhere(req, { authors: { in: [doc.id] } }))]
+  for (const slug of [doc.slug, previousDoc?.slug]) if (slug) tags.push(TAGS.authorSlug(slug))
+  expireTags(tags, req.payload)
+  return doc
+}
+
+/** A photo's caption or credit shows wherever it is the lead image, and on authors it portrays. */
+export const revalidateMedia: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  if (context.disableRevalidate) return doc
+  const tags = await articleTagsWhere(req, { leadImage: { equals: doc.id } })
+  const { docs: authors } = await req.payload.find({
+    collection: 'authors',
+    where: { photo: { equals: doc.id } },
+    select: { slug: true },
+    pagination: false,
+    depth: 0,
+    req,
+  })
+  expireTags([...tags, ...authors.flatMap((author) => [TAGS.author(author.id), TAGS.authorSlug(author.slug ?? '')])], req.payload)
+  return doc
+}
+
+export const revalidateDeleted: CollectionAfterDeleteHook = async (args) => {
+  if (args.context.disableRevalidate) return args.doc
+  const hook = args.collection.slug === 'authors' ? revalidateAuthor : revalidateMedia
+  return hook({ ...args, data: args.doc, operation: 'update', previousDoc: args.doc })
+}
+
+async function stillPublished(req: PayloadRequest, id: number | string): Promise<boolean> {
+  // Deliberately without access control: this reads the stored status, for the server's own bookkeeping.
+  const current = await req.payload.findByID({
+    collection: 'articles',
+    id,
+    draft: false,
+    depth: 0,
+    select: { _status: true },
+    req,
+    disableErrors: true,
+  })
+  return current?._status === 'published'
+}
+
+async function articleTagsWhere(req: PayloadRequest, where: Parameters<Payload['find']>[0]['where']) {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { and: [where ?? {}, { _status: { equals: 'published' } }] },
+    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
+    pagination: false,
+    depth: 0,
+    req,
+  })
+  return docs.flatMap((doc) => tagsForArticle(doc as ArticleLike))
+}

@@ -1,0 +1,153 @@
+import { unstable_cache } from 'next/cache'
+import { draftMode } from 'next/headers'
+import type { Where } from 'payload'
+import type { Article, Author } from '@/payload-types'
+import { TAGS } from './cache-tags'
+import { payloadClient } from './payload'
+import { slugify } from './slug'
+
+/**
+ * The only place the reader site asks Payload for content. Every read runs with access control on
+ * and no user, so it can only ever return what an anonymous reader may see (published articles);
+ * each declares the cache tags that `hooks/revalidate.ts` expires when that content changes.
+ */
+
+export const PAGE_SIZE = 12
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+export interface ArticlePage {
+  docs: Article[]
+  page: number
+  totalPages: number
+  totalDocs: number
+}
+
+async function listArticles(where: Where, page: number, limit = PAGE_SIZE): Promise<ArticlePage> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'articles',
+    where: { and: [PUBLISHED, where] },
+    sort: ['-publishedAt', '-id'],
+    page,
+    limit,
+    depth: 1,
+    overrideAccess: false,
+    select: { body: false },
+  })
+  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+export const listLatest = (page = 1, limit = PAGE_SIZE) =>
+  unstable_cache(() => listArticles({}, page, limit), ['latest', String(page), String(limit)], {
+    tags: [TAGS.latest],
+  })()
+
+export const listByAuthor = (authorId: number | string, page = 1, limit = PAGE_SIZE) =>
+  unstable_cache(
+    () => listArticles({ authors: { in: [authorId] } }, page, limit),
+    ['by-author', String(authorId), String(page), String(limit)],
+    { tags: [TAGS.author(authorId)] },
+  )()
+
+export const listBySection = (section: string, page = 1) =>
+  unstable_cache(() => listArticles({ section: { equals: section } }, page), ['by-section', section, String(page)], {
+    tags: [TAGS.section(section)],
+  })()
+
+export const listByTag = (tagSlug: string, page = 1) =>
+  unstable_cache(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], {
+    tags: [TAGS.tag(tagSlug)],
+  })()
+
+async function findArticle(slug: string, draft: boolean): Promise<Article | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: draft ? { slug: { equals: slug } } : { and: [PUBLISHED, { slug: { equals: slug } }] },
+    limit: 1,
+    depth: 2,
+    draft,
+    // Draft mode is granted only to signed-in staff (app/(site)/preview): there, and only there,
+    // access control is deliberately skipped so the editor sees the latest draft.
+    overrideAccess: draft,
+  })
+  return docs[0] ?? null
+}
+
+/** The published article at this URL; in draft mode (staff only), its latest draft. */
+export async function getArticleBySlug(slug: string): Promise<Article | null> {
+  if ((await draftMode()).isEnabled) return findArticle(slug, true)
+  return unstable_cache(() => findArticle(slug, false), ['article', slug], { tags: [TAGS.article(slug)] })()
+}
+
+export const getAuthorBySlug = (slug: string) =>
+  unstable_cache(
+    async (): Promise<Author | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'authors',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 1,
+        overrideAccess: false,
+      })
+      return docs[0] ?? null
+    },
+    ['author', slug],
+    { tags: [TAGS.authorSlug(slug)] },
+  )()
+
+/** The tag as editors typed it ("Middle East"), for the heading of /tags/middle-east. */
+export const getTagLabel = (tagSlug: string) =>
+  unstable_cache(
+    async (): Promise<string | null> => {
+      const { docs } = await listArticles({ tagSlugs: { in: [tagSlug] } }, 1, 1)
+      const article = docs[0]
+      if (!article) return null
+      return article.tags?.find((tag) => slugify(tag) === tagSlug) ?? null
+    },
+    ['tag-label', tagSlug],
+    { tags: [TAGS.tag(tagSlug)] },
+  )()
+
+export interface SitemapData {
+  articles: Pick<Article, 'slug' | 'title' | 'publishedAt' | 'updatedAt'>[]
+  authors: Pick<Author, 'slug' | 'updatedAt'>[]
+  sections: string[]
+  tagSlugs: string[]
+}
+
+/** Every public URL's raw material, read with only the fields the sitemaps print. */
+export const getSitemapData = () =>
+  unstable_cache(
+    async (): Promise<SitemapData> => {
+      const payload = await payloadClient()
+      const [articles, authors] = await Promise.all([
+        payload.find({
+          collection: 'articles',
+          where: PUBLISHED,
+          sort: '-publishedAt',
+          pagination: false,
+          depth: 0,
+          overrideAccess: false,
+          select: { slug: true, title: true, publishedAt: true, updatedAt: true, section: true, tagSlugs: true, authors: true },
+        }),
+        payload.find({
+          collection: 'authors',
+          pagination: false,
+          depth: 0,
+          overrideAccess: false,
+          select: { slug: true, updatedAt: true },
+        }),
+      ])
+      const bylined = new Set(articles.docs.flatMap((doc) => (doc.authors ?? []).map((a) => (typeof a === 'object' ? a.id : a))))
+      return {
+        articles: articles.docs,
+        authors: authors.docs.filter((author) => bylined.has(author.id)),
+        sections: [...new Set(articles.docs.map((doc) => doc.section).filter((s): s is NonNullable<typeof s> => Boolean(s)))],
+        tagSlugs: [...new Set(articles.docs.flatMap((doc) => doc.tagSlugs ?? []))],
+      }
+    },
+    ['sitemap-data'],
+    { tags: [TAGS.latest, TAGS.authors] },
+  )()

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import {
+  escapeHtml,
+  escapeXml,
+  formatDisplayDate,
+  formatDisplayDateTime,
+  isUpdatedLater,
+  stripInvalidXmlChars,
+  toW3CDateTime,
+} from '@/lib/format'
+
+describe('formatDisplayDate', () => {
+  it('writes dates the way the site prints them', () => {
+    expect(formatDisplayDate('2025-06-30T10:00:00.000Z')).toBe('30 June 2025')
+    expect(formatDisplayDate(new Date('2025-01-05T00:00:00Z'))).toBe('5 January 2025')
+  })
+
+  it('uses the given time zone and locale', () => {
+    // 23:30 UTC on 30 June is already 1 July in Damascus (UTC+3).
+    expect(formatDisplayDate('2025-06-30T23:30:00.000Z', 'en-GB', 'Asia/Damascus')).toBe('1 July 2025')
+    expect(formatDisplayDate('2025-06-30T10:00:00.000Z', 'en-US')).toBe('June 30, 2025')
+  })
+
+  it('refuses an unreadable date', () => {
+    expect(() => formatDisplayDate('not a date')).toThrow(RangeError)
+  })
+})
+
+describe('formatDisplayDateTime', () => {
+  it('adds a 24-hour time', () => {
+    expect(formatDisplayDateTime('2025-06-30T14:05:00.000Z')).toBe('30 June 2025, 14:05')
+  })
+})
+
+describe('isUpdatedLater', () => {
+  it.each([
+    ['2025-06-30T10:00:00Z', '2025-06-30T10:00:30Z', false],
+    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:00Z', false],
+    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:01Z', true],
+    ['2025-06-30T10:00:00Z', '2025-06-29T10:00:00Z', false],
+    [null, '2025-06-30T10:00:00Z', false],
+    ['2025-06-30T10:00:00Z', undefined, false],
+    ['garbage', '2025-06-30T10:00:00Z', false],
+  ])('published %s, updated %s → %s', (publishedAt, updatedAt, expected) => {
+    expect(isUpdatedLater(publishedAt, updatedAt)).toBe(expected)
+  })
+
+  it('takes another threshold', () => {
+    expect(isUpdatedLater('2025-06-30T10:00:00Z', '2025-06-30T10:00:10Z', 5_000)).toBe(true)
+  })
+})
+
+describe('toW3CDateTime', () => {
+  it('writes UTC datetimes and keeps plain dates', () => {
+    expect(toW3CDateTime(new Date('2025-06-30T10:00:00Z'))).toBe('2025-06-30T10:00:00Z')
+    expect(toW3CDateTime('2025-06-30T12:00:00+02:00')).toBe('2025-06-30T10:00:00Z')
+    expect(toW3CDateTime('2025-06-30')).toBe('2025-06-30')
+    expect(() => toW3CDateTime('soon')).toThrow(RangeError)
+  })
+})
+
+describe('escaping', () => {
+  it('escapes XML and drops characters XML cannot hold', () => {
+    expect(escapeXml(`a & b < c > d "e" 'f'\u0000\u000b`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
+    expect(stripInvalidXmlChars('tab\tnewline\n\uD800lone 😀')).toBe('tab\tnewline\nlone 😀')
+  })
+
+  it('escapes HTML', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
+  })
+})
