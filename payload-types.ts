@@ -232,6 +232,17 @@ export interface Media {
     copyright?: string | null;
     license?: string | null;
   };
+  embedded?: {
+    creator?: string | null;
+    credit?: string | null;
+    source?: string | null;
+    copyright?: string | null;
+    webStatement?: string | null;
+    dateTaken?: string | null;
+    headline?: string | null;
+    title?: string | null;
+    description?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -552,6 +563,19 @@ export interface MediaSelect<T extends boolean = true> {
         line?: T;
         copyright?: T;
         license?: T;
+      };
+  embedded?:
+    | T
+    | {
+        creator?: T;
+        credit?: T;
+        source?: T;
+        copyright?: T;
+        webStatement?: T;
+        dateTaken?: T;
+        headline?: T;
+        title?: T;
+        description?: T;
       };
   updatedAt?: T;
   createdAt?: T;

@@ -12,6 +12,7 @@ import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
 import { chooseDatabase } from './lib/database'
+import { depthLimit } from './lib/graphql-depth'
 import { resolvePayloadSecret } from './lib/secret'
 import { migrations } from './migrations'
 
@@ -67,6 +68,9 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+    // Bounded work per request: Payload's complexity limit, plus a depth limit checked before anything runs.
+    maxComplexity: 1000,
+    validationRules: () => [depthLimit(12)],
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 
-const PORT = Number(process.env.E2E_PORT ?? 3210)
-export const E2E_URL = `http://localhost:${PORT}`
+
+// Same values as tests/e2e/support/server.ts (a config cannot share modules with the tests it loads).
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
+const E2E_URL = `http://localhost:${E2E_PORT}`
 
 // Debian's Chromium when present (nothing can be downloaded here); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
@@ -39,17 +41,18 @@ export default defineConfig({
   webServer: {
     // The real production server, as `npm start` runs it, on a database of its own made anew each run
     // (and so rebuilt: prerendered pages must not carry another run's content).
-    command: 'rm -rf data/e2e .next/masthead-build-stamp && node scripts/start.ts',
+    command: 'rm -rf data/e2e .next-e2e/masthead-build-stamp && node scripts/start.ts',
     url: `${E2E_URL}/api/articles?limit=1`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      PORT: String(PORT),
+      PORT: String(E2E_PORT),
       SITE_URL: E2E_URL,
       DATABASE_URI: process.env.DATABASE_URI ?? 'file:./data/e2e/masthead.db',
       MEDIA_DIR: 'data/e2e/media',
+      NEXT_DIST_DIR: '.next-e2e',
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'end-to-end-tests-secret-0123456789abcdef',
     },
   },

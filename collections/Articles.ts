@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/articles'
 import { hasRole, isEditor, isEditorField, isStaff } from '@/access/roles'
 import { slugField } from '@/fields/slug'
-import { revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
+import { refuseUncreditedPhotos } from '@/hooks/publish-guardrail'
+import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
 import { SECTIONS } from '@/lib/sections'
 import { siteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -47,6 +48,9 @@ export const Articles: CollectionConfig = {
         }
         return data
       },
+      // No published photo without alt text and a credit (drafts and autosaves pass).
+      refuseUncreditedPhotos,
+      rememberPublishedArticle,
     ],
     afterChange: [revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
@@ -69,6 +73,16 @@ export const Articles: CollectionConfig = {
         Array.isArray(value) && value.length > 0 ? true : 'Add at least one author before publishing.',
     },
     { name: 'leadImage', type: 'upload', relationTo: 'media' },
+    {
+      // Warns, before anyone presses Publish, about photos that publishing would refuse.
+      name: 'photoCheck',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '@/components/admin/PhotoCreditWarning#PhotoCreditWarning' },
+      },
+    },
     { name: 'body', type: 'richText' },
     slugField('title'),
     {

@@ -1,13 +1,18 @@
 import path from 'node:path'
 import type { CollectionConfig } from 'payload'
-import { isEditor, isStaff, anyone } from '@/access/roles'
+import { anyone, hasRole, isEditor, isStaff, ROLES } from '@/access/roles'
+import { fillFromUploadMetadata, readUploadMetadata } from '@/hooks/photo-metadata'
+import { stampRightsIntoFiles } from '@/hooks/photo-rights'
+import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/hooks/rejectNonImageUploads'
 import { revalidateDeleted, revalidateMedia } from '@/hooks/revalidate'
 import { formatCreditLine } from '@/lib/credit'
-import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/hooks/rejectNonImageUploads'
 
 /**
  * Photos. The credit is stored once, here, as structured fields; the caption under the image, the
  * JSON-LD ImageObject, the feeds and the admin list all derive from it.
+ *
+ * On upload, what the file itself says (IPTC, XMP, EXIF) fills the fields left empty and is kept, as
+ * supplied, in `embedded`; every stored file then carries the credit as XMP and no camera data.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -24,8 +29,11 @@ export const Media: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [rejectNonImageUploads],
-    afterChange: [revalidateMedia],
+    // The bytes are checked first, then read for their metadata before Payload converts them.
+    beforeOperation: [rejectNonImageUploads, readUploadMetadata],
+    // Before validation, so that a headline in the file can stand in for a missing alt text.
+    beforeValidate: [fillFromUploadMetadata],
+    afterChange: [stampRightsIntoFiles, revalidateMedia],
     afterDelete: [revalidateDeleted],
   },
   upload: {
@@ -54,6 +62,13 @@ export const Media: CollectionConfig = {
       type: 'text',
       required: true,
       admin: { description: 'What the photo shows, for readers who cannot see it.' },
+      validate: (value: unknown, { event, operation }: { event?: 'onChange' | 'submit'; operation?: string }) => {
+        if (typeof value === 'string' && value.trim() !== '') return true
+        // While a new photo is being filled in, the admin need not insist: on saving, the server
+        // takes the headline from the file's metadata when there is one, and insists otherwise.
+        if (event === 'onChange' && operation === 'create') return true
+        return 'Alt text is required: describe what the photo shows.'
+      },
     },
     {
       name: 'caption',
@@ -77,14 +92,7 @@ export const Media: CollectionConfig = {
           type: 'text',
           label: 'Credit line',
           admin: { description: 'As printed, e.g. "Abdulaziz KETAZ / AFP". Built from photographer and agency when empty.' },
-          hooks: {
-            beforeChange: [
-              ({ value, siblingData }) =>
-                typeof value === 'string' && value.trim() !== ''
-                  ? value.trim()
-                  : formatCreditLine({ creator: siblingData.creator, provider: siblingData.provider }) || null,
-            ],
-          },
+          hooks: { beforeChange: [creditLine] },
         },
         { name: 'copyright', type: 'text', label: 'Copyright notice' },
         {
@@ -100,5 +108,77 @@ export const Media: CollectionConfig = {
         },
       ],
     },
+    {
+      type: 'collapsible',
+      label: 'Embedded metadata (as supplied)',
+      admin: {
+        initCollapsed: true,
+        description:
+          'What the file itself said when it was uploaded (IPTC, XMP, EXIF), kept as the photographer or agency sent it. Empty fields above were filled from it; it is replaced only by a new file.',
+      },
+      fields: [
+        {
+          name: 'embedded',
+          type: 'group',
+          label: false,
+          // For the newsroom: agencies' notes are not for readers.
+          access: { read: ({ req: { user } }) => hasRole(user, ...ROLES) },
+          admin: { readOnly: true, hideGutter: true },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'creator', type: 'text', label: 'By-line', admin: { readOnly: true, width: '50%' } },
+                { name: 'credit', type: 'text', label: 'Credit (as sent)', admin: { readOnly: true, width: '50%' } },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'source', type: 'text', label: 'Source', admin: { readOnly: true, width: '50%' } },
+                { name: 'copyright', type: 'text', label: 'Copyright (as sent)', admin: { readOnly: true, width: '50%' } },
+              ],
+            },
+            {
+              type: 'row',
+              fields: [
+                { name: 'webStatement', type: 'text', label: 'Rights statement URL', admin: { readOnly: true, width: '50%' } },
+                { name: 'dateTaken', type: 'text', label: 'Date taken', admin: { readOnly: true, width: '50%' } },
+              ],
+            },
+            { name: 'headline', type: 'text', label: 'Headline', admin: { readOnly: true } },
+            { name: 'title', type: 'text', label: 'Title', admin: { readOnly: true } },
+            { name: 'description', type: 'textarea', label: 'Description', admin: { readOnly: true } },
+          ],
+        },
+      ],
+    },
   ],
+}
+
+/**
+ * The credit line as printed. Typed, it is kept as typed; left empty, it is built from photographer
+ * and agency; and a line that was only those two put together follows them when they change.
+ */
+function creditLine({
+  value,
+  siblingData,
+  previousSiblingDoc,
+}: {
+  value?: unknown
+  siblingData: Record<string, unknown>
+  previousSiblingDoc?: Record<string, unknown>
+}): string | null {
+  const text = (field: string): string | null => {
+    const current = field in siblingData ? siblingData[field] : previousSiblingDoc?.[field]
+    return typeof current === 'string' ? current : null
+  }
+  const built = formatCreditLine({ creator: text('creator'), provider: text('provider') })
+  const typed = typeof value === 'string' ? value.trim() : ''
+  if (!typed) return built || null
+  const builtBefore = formatCreditLine({
+    creator: previousSiblingDoc?.creator as string | null | undefined,
+    provider: previousSiblingDoc?.provider as string | null | undefined,
+  })
+  return builtBefore !== '' && typed === builtBefore ? built || null : typed
 }

@@ -1,16 +1,41 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload, PayloadRequest } from 'payload'
-import { isPublicChange, TAGS, tagsForArticle, type ArticleLike } from '@/lib/cache-tags'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  Payload,
+  PayloadRequest,
+} from 'payload'
+import { TAGS, tagsForArticle, type ArticleLike } from '@/lib/cache-tags'
 import { expireTags } from '@/lib/revalidate'
 
 /**
  * Publishing invalidates, reading is static: these hooks expire the cache tags of whatever shows the
  * changed document. Bulk writers (the seed) pass `context.disableRevalidate` to skip them.
  */
-export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
-  if (context.disableRevalidate || !isPublicChange(doc, previousDoc)) return doc
-  // Saving a draft on top of a published article changes nothing readers see.
-  if (doc._status !== 'published' && (await stillPublished(req, doc.id))) return doc
-  expireTags(tagsForArticle(doc, previousDoc), req.payload)
+/**
+ * What readers saw before the change, per request. (Not in `context`: the Local API call below gives
+ * the request a fresh context object, so the afterChange hook would never see it.)
+ */
+const publishedBefore = new WeakMap<PayloadRequest, ArticleLike | null>()
+
+export const rememberPublishedArticle: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
+  // `originalDoc` is the latest version, which may be a draft: what readers see is the stored document.
+  if (operation === 'update' && originalDoc?.id && !context.disableRevalidate) {
+    publishedBefore.set(req, await publishedArticle(req, originalDoc.id))
+  }
+  return data
+}
+
+export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  if (context.disableRevalidate) return doc
+  const before = publishedBefore.get(req)
+  publishedBefore.delete(req)
+  if (doc._status === 'published') {
+    expireTags(tagsForArticle(doc, before), req.payload)
+  } else if (before && !(await publishedArticle(req, doc.id))) {
+    // Unpublished. (A draft saved on top of a published article leaves it published: nothing to do.)
+    expireTags(tagsForArticle(doc, before), req.payload)
+  }
   return doc
 }
 
@@ -50,18 +75,19 @@ export const revalidateDeleted: CollectionAfterDeleteHook = async (args) => {
   return hook({ ...args, data: args.doc, operation: 'update', previousDoc: args.doc })
 }
 
-async function stillPublished(req: PayloadRequest, id: number | string): Promise<boolean> {
-  // Deliberately without access control: this reads the stored status, for the server's own bookkeeping.
-  const current = await req.payload.findByID({
+/** The article as readers currently see it, or null when it is not published. */
+async function publishedArticle(req: PayloadRequest, id: number | string): Promise<ArticleLike | null> {
+  // Deliberately without access control: the server's own bookkeeping reads the stored document.
+  const stored = await req.payload.findByID({
     collection: 'articles',
     id,
     draft: false,
     depth: 0,
-    select: { _status: true },
+    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
     req,
     disableErrors: true,
   })
-  return current?._status === 'published'
+  return stored?._status === 'published' ? (stored as ArticleLike) : null
 }
 
 async function articleTagsWhere(req: PayloadRequest, where: Parameters<Payload['find']>[0]['where']) {

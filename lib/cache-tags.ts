@@ -39,8 +39,3 @@ export function tagsForArticle(...versions: (ArticleLike | null | undefined)[]):
   }
   return [...tags]
 }
-
-/** Readers only ever saw this article if it was published before or is published now. */
-export function isPublicChange(doc: ArticleLike | null | undefined, previousDoc: ArticleLike | null | undefined): boolean {
-  return doc?._status === 'published' || previousDoc?._status === 'published'
-}

@@ -15,7 +15,8 @@ const BUILD_INPUTS = [
   'app', 'collections', 'access', 'fields', 'hooks', 'lib', 'components', 'migrations',
   'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json',
 ]
-const stampFile = path.join(root, '.next', 'masthead-build-stamp')
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
+const stampFile = path.join(distDir, 'masthead-build-stamp')
 
 Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
 if (!process.env.PAYLOAD_SECRET) {
@@ -54,13 +55,13 @@ if (existsSync(path.join(root, 'seed', 'seed.ts'))) {
 // The build bakes content and absolute URLs into prerendered pages: it is redone when the sources
 // change, and also when the database or the public URL does.
 const stamp = hashInputs([process.env.DATABASE_URI ?? '', process.env.SITE_URL ?? '', process.env.PORT ?? ''])
-const built = existsSync(path.join(root, '.next', 'BUILD_ID')) && existsSync(stampFile)
+const built = existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile)
 if (built && readFileSync(stampFile, 'utf8') === stamp) {
   console.log('[masthead] build is up to date')
 } else {
   const started = Date.now()
   // Cached reads from another database must not leak into this build.
-  rmSync(path.join(root, '.next', 'cache', 'fetch-cache'), { recursive: true, force: true })
+  rmSync(path.join(distDir, 'cache', 'fetch-cache'), { recursive: true, force: true })
   run(bin('next'), ['build'])
   writeFileSync(stampFile, stamp)
   console.log(`[masthead] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)

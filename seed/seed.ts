@@ -121,7 +121,7 @@ async function main(): Promise<number> {
     const results = await seedFiles(payload, files)
     if (results.some((result) => result.status === 'created' || result.status === 'updated')) {
       // The seed writes past the server's cache (it skips revalidation): have `npm start` rebuild.
-      rmSync(path.resolve('.next', 'masthead-build-stamp'), { force: true })
+      rmSync(path.resolve(process.env.NEXT_DIST_DIR || '.next', 'masthead-build-stamp'), { force: true })
     }
     const failed = results.filter((result) => result.status === 'failed').length
     console.log(

@@ -1,3 +1,4 @@
+import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pngBytes } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
@@ -77,4 +78,64 @@ describe('photo uploads', () => {
     expect(response.status).toBe(400)
     expect(JSON.stringify(await response.json())).toMatch(/alt/i)
   })
+
+  it('refuse a small PNG that declares 50,000 × 50,000 pixels, without decoding it', async () => {
+    const before = await mediaCount()
+    const bomb = pngDeclaring(50_000, 50_000)
+    expect(bomb.length).toBeLessThan(1024)
+    const response = await upload(bomb, 'bomb.png', 'image/png')
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(await response.json())).toMatch(/bomb\.png was refused: it declares 50000 × 50000 pixels \(2500 megapixels\)/)
+    expect(await mediaCount()).toBe(before)
+  })
+
+  it('answer 413 as soon as the body passes 25 MB, without waiting for the rest of it', async () => {
+    // A body that sends 26 MB and then never ends: only a server that stops reading at the limit answers.
+    const chunk = new Uint8Array(1024 * 1024)
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode(multipartHead))
+        if (sent < 26) {
+          sent++
+          controller.enqueue(chunk)
+        }
+        // After 26 MB: no more data, and no close.
+      },
+    })
+    const { REST_POST } = await import('@payloadcms/next/routes')
+    const request = new Request('http://localhost:3000/api/media', {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    const response = await REST_POST(t.config)(request, { params: Promise.resolve({ slug: ['media'] }) })
+    expect(response.status).toBe(413)
+  })
 })
+
+const boundary = 'masthead-test-boundary'
+const multipartHead = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="endless.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`
+
+/** A valid PNG whose header declares the given size, with one tiny compressed row of pixels. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const typed = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(typed))
+    return Buffer.concat([length, typed, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8) // 8-bit greyscale, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}

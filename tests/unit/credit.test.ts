@@ -39,8 +39,11 @@ describe('parseCredit', () => {
 
 describe('formatCreditLine', () => {
   it.each([
+    // The house styles: photographer and agency, agency only, staff (no agency), handout, courtesy.
     [{ creator: 'Abdulaziz KETAZ', provider: 'AFP' }, 'Abdulaziz KETAZ / AFP'],
     [{ provider: 'AFP' }, 'AFP'],
+    [{ creator: 'Abdulaziz KETAZ', provider: null }, 'Abdulaziz KETAZ'],
+    [{ provider: 'Courtesy of Jane Doe' }, 'Courtesy of Jane Doe'],
     [{ creator: 'Abdulaziz KETAZ' }, 'Abdulaziz KETAZ'],
     [{ creator: 'Handout', provider: 'AFP' }, 'Handout / AFP'],
     [{ provider: 'Courtesy of the family' }, 'Courtesy of the family'],

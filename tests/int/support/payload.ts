@@ -80,7 +80,9 @@ export async function startPayload(): Promise<TestPayload> {
       body: JSON.stringify({ query, variables: options.variables }),
     })
     const response = await routes.GRAPHQL_POST(config)(request)
-    return { status: response.status, ...((await response.json()) as object) }
+    const body = (await response.json()) as object
+    // Requests refused by validation come back as a bare list of errors.
+    return Array.isArray(body) ? { status: response.status, errors: body } : { status: response.status, ...body }
   }
 
   return {

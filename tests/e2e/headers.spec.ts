@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test'
+import { SEEDED_URL } from './support/seeded'
+
+test('every response says nosniff and a referrer policy; reader pages carry a CSP', async ({ request }) => {
+  for (const url of ['/', SEEDED_URL, '/feed.xml', '/no-such-page', '/api/articles?limit=1', '/admin/login']) {
+    const headers = (await request.get(url)).headers()
+    expect(headers['x-content-type-options'], url).toBe('nosniff')
+    expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin')
+    expect(headers['x-powered-by'], url).toBeUndefined()
+  }
+  const csp = (await request.get(SEEDED_URL)).headers()['content-security-policy']
+  expect(csp).toContain("default-src 'self'")
+  expect(csp).toContain("object-src 'none'")
+  expect(csp).toContain("frame-ancestors 'none'")
+})
+
+test('the admin cannot be framed', async ({ request }) => {
+  const headers = (await request.get('/admin/login')).headers()
+  expect(headers['content-security-policy']).toBe("frame-ancestors 'none'")
+  expect(headers['x-frame-options']).toBe('DENY')
+})
+
+test('uploaded files are served with nosniff and a sandboxing CSP', async ({ request }) => {
+  const { docs } = await (await request.get('/api/media?limit=1')).json()
+  const response = await request.get(docs[0].url)
+  expect(response.status()).toBe(200)
+  expect(response.headers()['content-type']).toMatch(/^image\//)
+  expect(response.headers()['x-content-type-options']).toBe('nosniff')
+  expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'.*sandbox/)
+})
+
+test('HSTS is sent only when the request came over HTTPS', async ({ request }) => {
+  expect((await request.get('/')).headers()['strict-transport-security']).toBeUndefined()
+  const secure = await request.get('/', { headers: { 'X-Forwarded-Proto': 'https' } })
+  expect(secure.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/)
+})
+
+test('the GraphQL playground is off in production', async ({ request }) => {
+  expect((await request.get('/api/graphql-playground')).status()).toBe(404)
+})

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test'
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { E2E_URL } from './support/server'
+import { seeded, SEEDED_URL } from './support/seeded'
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
+const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
+
+async function fetchXml(request: import('@playwright/test').APIRequestContext, url: string) {
+  const response = await request.get(url)
+  expect(response.status(), url).toBe(200)
+  expect(response.headers()['content-type'], url).toMatch(/xml/)
+  const text = await response.text()
+  expect(XMLValidator.validate(text), url).toBe(true)
+  return xml.parse(text)
+}
+
+test('the article page describes itself to search engines and social networks', async ({ page }) => {
+  await page.goto(SEEDED_URL)
+  const absolute = `${E2E_URL}${SEEDED_URL}`
+  await expect(page).toHaveTitle(`${seeded.title} · Masthead`)
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', seeded.standfirst)
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', absolute)
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article')
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', seeded.title)
+  await expect(page.locator('meta[property="og:image"]').first()).toHaveAttribute('content', new RegExp(`^${E2E_URL}/api/media/file/.*1200x630\\.webp$`))
+  await expect(page.locator('meta[property="article:published_time"]')).toHaveAttribute('content', /^2025-06-30/)
+  await expect(page.locator('meta[property="article:author"]')).toHaveAttribute('content', `${E2E_URL}/authors/ahmed-mohammed`)
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image')
+
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents()
+  const data = blocks.map((block) => JSON.parse(block))
+  const article = data.find((item) => item['@type'] === 'NewsArticle')
+  expect(article).toMatchObject({
+    '@context': 'https://schema.org',
+    headline: seeded.title,
+    description: seeded.standfirst,
+    mainEntityOfPage: { '@id': absolute },
+    author: [{ '@type': 'Person', name: 'Ahmed Mohammed', url: `${E2E_URL}/authors/ahmed-mohammed` }],
+    publisher: { '@type': 'Organization', name: 'Masthead' },
+    image: {
+      '@type': 'ImageObject',
+      caption: seeded.photo!.caption,
+      creditText: 'Abdulaziz KETAZ / AFP',
+      creator: { '@type': 'Person', name: 'Abdulaziz KETAZ' },
+    },
+  })
+  expect(article.datePublished).toMatch(/^2025-06-30/)
+  expect(article.image.contentUrl).toMatch(new RegExp(`^${E2E_URL}/api/media/file/`))
+  expect((await page.request.get(article.image.contentUrl)).status()).toBe(200)
+  const breadcrumbs = data.find((item) => item['@type'] === 'BreadcrumbList')
+  expect(breadcrumbs.itemListElement.at(-1)).toMatchObject({ position: breadcrumbs.itemListElement.length, name: seeded.title })
+})
+
+test('the RSS feed lists the article with its photo and credit', async ({ request }) => {
+  const feed = await fetchXml(request, '/feed.xml')
+  expect(feed.rss['@version']).toBe('2.0')
+  expect(feed.rss['@xmlns:media']).toBe('http://search.yahoo.com/mrss/')
+  const items = asArray(feed.rss.channel.item)
+  const item = items.find((entry: { title: string }) => entry.title === seeded.title)
+  expect(item).toBeDefined()
+  expect(item.link).toBe(`${E2E_URL}${SEEDED_URL}`)
+  expect(item.description).toBe(seeded.standfirst.replaceAll('"', '&quot;'))
+  expect(new Date(item.pubDate).toISOString()).toMatch(/^2025-06-30/)
+  expect(item['media:content']['@medium']).toBe('image')
+  expect(item['media:content']['@url']).toMatch(new RegExp(`^${E2E_URL}/api/media/file/`))
+  expect(item['media:content']['media:credit']['#text']).toBe('Abdulaziz KETAZ / AFP')
+})
+
+test('the sitemaps list the public pages, and robots.txt names both', async ({ request }) => {
+  const sitemap = await fetchXml(request, '/sitemap.xml')
+  const locs = asArray(sitemap.urlset.url).map((url: { loc: string }) => url.loc)
+  expect(locs).toEqual(expect.arrayContaining([`${E2E_URL}/`, `${E2E_URL}${SEEDED_URL}`, `${E2E_URL}/authors/ahmed-mohammed`]))
+
+  // Published in 2025: older than two days, so not news any more.
+  const news = await fetchXml(request, '/news-sitemap.xml')
+  expect(news.urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9')
+  expect(asArray(news.urlset.url).map((url: { loc: string }) => url.loc)).not.toContain(`${E2E_URL}${SEEDED_URL}`)
+
+  const robots = await request.get('/robots.txt')
+  expect(robots.status()).toBe(200)
+  const text = await robots.text()
+  expect(text).toContain(`Sitemap: ${E2E_URL}/sitemap.xml`)
+  expect(text).toContain(`Sitemap: ${E2E_URL}/news-sitemap.xml`)
+  expect(text).toMatch(/Disallow: \/admin/)
+})
