@@ -10,6 +10,7 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
+import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
 import { chooseDatabase } from './lib/database'
 import { depthLimit } from './lib/graphql-depth'
@@ -60,6 +61,9 @@ export default buildConfig({
     limits: { fileSize: MAX_UPLOAD_BYTES },
     abortOnLimit: true,
     responseOnLimit: 'The file is larger than 25 MB, the most Masthead accepts for a photo.',
+  },
+  hooks: {
+    afterError: [databaseUnavailable],
   },
   jobs: {
     // Scheduled publishing: the queue runs inside the server that `npm start` starts.

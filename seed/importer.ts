@@ -407,6 +407,8 @@ async function upsertArticle(
   existing: Article | undefined,
 ): Promise<NonNullable<PieceResult['article']>> {
   const { payload } = writer
+  // The newsroom dates a piece by day: midnight UTC of that day.
+  const publishedAt = `${parsed.publishedDate}T00:00:00.000Z`
   const wanted: ArticleFields = {
     title: parsed.title,
     slug: parsed.slug,
@@ -415,13 +417,19 @@ async function upsertArticle(
     authors: authorIds as number[],
     leadImage: leadImage as number | null,
     body: paragraphsToLexical(parsed.paragraphs),
-    // The newsroom dates a piece by day: midnight UTC of that day.
-    publishedAt: `${parsed.publishedDate}T00:00:00.000Z`,
+    publishedAt,
     _status: 'published',
   }
   if (!existing) {
     const doc = await writer.create('articles', { slug: { equals: parsed.slug } }, `the article "${parsed.slug}"`, () =>
-      payload.create({ collection: 'articles', data: wanted, draft: false, context: CONTEXT, req: writer.req() }),
+      payload.create({
+        collection: 'articles',
+        // Dated as the piece is: an imported article was not "updated" on the day it was imported.
+        data: { ...wanted, createdAt: publishedAt, updatedAt: publishedAt },
+        draft: false,
+        context: CONTEXT,
+        req: writer.req(),
+      }),
     )
     return { id: doc.id, slug: parsed.slug, action: 'created' }
   }

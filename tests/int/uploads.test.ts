@@ -66,8 +66,20 @@ describe('photo uploads', () => {
 
   it('refuse a file over 25 MB with a 413 and a message that says the limit', async () => {
     const before = await mediaCount()
-    const big = Buffer.concat([await pngBytes(), Buffer.alloc(26 * 1024 * 1024)])
-    const response = await upload(big, 'huge.png', 'image/png')
+    // Sent as one buffer: a FormData stream would keep pumping after the server stops reading.
+    const big = Buffer.concat([
+      Buffer.from(multipartHead),
+      await pngBytes(),
+      Buffer.alloc(26 * 1024 * 1024),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const { REST_POST } = await import('@payloadcms/next/routes')
+    const request = new Request('http://localhost:3000/api/media', {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: big,
+    })
+    const response = await REST_POST(t.config)(request, { params: Promise.resolve({ slug: ['media'] }) })
     expect(response.status).toBe(413)
     expect(await response.text()).toMatch(/25 MB/)
     expect(await mediaCount()).toBe(before)

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/db-errors'
+import { startPayload, type TestPayload } from './support/payload'
+
+let t: TestPayload
+beforeAll(async () => {
+  t = await startPayload()
+})
+afterAll(async () => t?.cleanup())
+
+/**
+ * Makes every database operation fail as a driver does when its server is down or its file cannot be
+ * read (the same error shape, wrapped the same way), until the returned function brings it back.
+ */
+function cutDatabase(db: object): () => void {
+  const saved = new Map<string, unknown>()
+  for (const key of ['find', 'findOne', 'count', 'create', 'updateOne', 'deleteOne', 'queryDrafts', 'findVersions']) {
+    const original = (db as Record<string, unknown>)[key]
+    if (typeof original !== 'function') continue
+    saved.set(key, original)
+    ;(db as Record<string, unknown>)[key] = async () => {
+      const cause = Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' })
+      throw new Error('Failed query: select …', { cause })
+    }
+  }
+  return () => {
+    for (const [key, original] of saved) (db as Record<string, unknown>)[key] = original
+  }
+}
+
+it('answers 503 with a plain message while the database cannot be reached, and recovers by itself', async () => {
+  expect((await t.rest.get('/articles')).status).toBe(200)
+  const restore = cutDatabase(t.payload.db)
+
+  const response = await t.rest.get('/articles')
+  expect(response.status).toBe(503)
+  const text = await response.text()
+  expect(JSON.parse(text)).toEqual({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] })
+  expect(text).not.toMatch(/stack|\.js:\d|SQLITE|Failed query/)
+  const gql = await t.graphql('{ Articles { totalDocs } }')
+  expect(gql.errors?.[0]?.message).toBe(DATABASE_UNAVAILABLE_MESSAGE)
+
+  // The database is back: the very next requests succeed, with nothing restarted.
+  restore()
+  expect((await t.rest.get('/articles')).status).toBe(200)
+  expect((await t.graphql('{ Articles { totalDocs } }')).data?.Articles.totalDocs).toBe(0)
+})
+
+it('still answers 500, not 503, for an error that is not an outage', async () => {
+  const db = t.payload.db as unknown as Record<string, unknown>
+  const find = db.find
+  db.find = async () => {
+    throw new TypeError("Cannot read properties of undefined (reading 'id')")
+  }
+  try {
+    expect((await t.rest.get('/articles')).status).toBe(500)
+  } finally {
+    db.find = find
+  }
+})
