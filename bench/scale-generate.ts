@@ -1,0 +1,193 @@
+/**
+ * Fills the benchmark database up to a given size through Payload's Local API:
+ *
+ *   NODE_ENV=production DATABASE_URI=file:… MEDIA_DIR=… \
+ *     npx payload run bench/scale-generate.ts -- --articles 10000 --authors 200 --photos 1000
+ *
+ * Each number is the total the database should hold afterwards (what is already there counts, the
+ * seed piece included), so a second run tops up a smaller database. Photos are small generated
+ * 1200×800 solid-colour JPEGs with a photographer and an agency (so articles may be published with
+ * them); articles are published, with 6 paragraphs, 1–2 authors, a section and 3 tags, dated 40
+ * minutes apart. Writes skip the cache revalidation (`context.disableRevalidate`), as the seed does.
+ * Run with NODE_ENV=production: the database is migrated as `npm start` migrates it, never pushed.
+ */
+import { getPayload, type Payload } from 'payload'
+import sharp from 'sharp'
+import { paragraphsToLexical } from '../lib/lexical.ts'
+import { SECTIONS } from '../lib/sections.ts'
+
+const CONTEXT = { disableRevalidate: true }
+const BATCH = 250
+/** Writes in flight at once: SQLite takes one writer at a time, but the image work overlaps. */
+const PHOTO_CONCURRENCY = 4
+const ARTICLE_CONCURRENCY = 4
+const BASE_DATE = Date.parse('2024-01-01T06:00:00Z')
+const STEP_MS = 40 * 60_000
+
+export const TAGS = [
+  'Elections', 'Climate', 'Energy', 'Trade', 'Diplomacy', 'Courts', 'Health policy', 'Education', 'Housing', 'Transport',
+  'Artificial intelligence', 'Space', 'Football', 'Tennis', 'Film', 'Music', 'Books', 'Markets', 'Banking', 'Labour',
+  'Migration', 'Defence', 'Agriculture', 'Water', 'Oceans', 'Wildlife', 'Cities', 'Technology policy', 'Privacy', 'Security',
+  'Middle East', 'Europe', 'Africa', 'Asia', 'Americas', 'Oceania', 'Science policy', 'Medicine', 'Vaccines', 'Inflation',
+]
+const WORDS = (
+  'officials said on tuesday that the talks would continue next week after a round of meetings in the capital ' +
+  'where negotiators discussed a framework for security guarantees trade access and the return of displaced families ' +
+  'analysts cautioned that any agreement would depend on parliament and on the support of regional partners who have ' +
+  'long resisted similar proposals while residents described rising prices shortages of fuel and uncertainty about jobs'
+).split(' ')
+
+interface Args {
+  articles: number
+  authors: number
+  photos: number
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { articles: 100, authors: 2, photos: 10 }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (arg === '--') continue
+    const key = arg?.replace(/^--/, '') as keyof Args
+    if (!(key in args)) throw new Error(`Unknown option ${arg}. Usage: -- --articles N --authors A --photos P`)
+    const value = Number(argv[++i])
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${key} needs a whole number`)
+    args[key] = value
+  }
+  return args
+}
+
+const pad = (n: number) => String(n).padStart(5, '0')
+
+function sentence(seed: number, words: number): string {
+  const out: string[] = []
+  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13 + (i * i) % 5) % WORDS.length]!)
+  const text = out.join(' ')
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+}
+
+/** Runs `work` over 0..count-1, `concurrency` at a time. */
+async function pool(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await work(next++)
+    }),
+  )
+}
+
+async function progress<T>(label: string, have: number, want: number, make: (index: number) => Promise<T>, concurrency: number): Promise<T[]> {
+  const made: T[] = []
+  if (have >= want) {
+    console.log(`${label}: ${have} already (wanted ${want}), none to make`)
+    return made
+  }
+  const started = performance.now()
+  for (let from = have; from < want; from += BATCH) {
+    const to = Math.min(want, from + BATCH)
+    const batch: T[] = new Array(to - from)
+    await pool(to - from, concurrency, async (offset) => {
+      batch[offset] = await make(from + offset)
+    })
+    made.push(...batch)
+    const seconds = (performance.now() - started) / 1000
+    console.log(`${label}: ${to}/${want}  (${(made.length / seconds).toFixed(1)} per second, ${seconds.toFixed(0)} s)`)
+  }
+  return made
+}
+
+async function makePhotos(payload: Payload, have: number, want: number): Promise<void> {
+  await progress('photos', have, want, async (index) => {
+    const hue = (index * 47) % 360
+    const [r, g, b] = hsl(hue, 0.45, 0.45)
+    const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer()
+    const name = `bench-photo-${pad(index)}.jpg`
+    return payload.create({
+      collection: 'media',
+      data: {
+        alt: `A generated solid-colour photo, number ${index}`,
+        caption: `Generated photo ${index} for the scale benchmark.`,
+        credit: { creator: `Photographer ${index % 50}`, provider: index % 3 === 0 ? 'AFP' : 'Reuters' },
+      },
+      file: { data, mimetype: 'image/jpeg', name, size: data.length },
+      context: CONTEXT,
+    })
+  }, PHOTO_CONCURRENCY)
+}
+
+async function makeAuthors(payload: Payload, have: number, want: number): Promise<void> {
+  await progress('authors', have, want, (index) =>
+    payload.create({
+      collection: 'authors',
+      data: { name: `Bench Author ${pad(index)}`, jobTitle: index % 4 === 0 ? 'Correspondent' : 'Reporter', bio: sentence(index, 24) },
+      context: CONTEXT,
+    }), 1)
+}
+
+async function allIds(payload: Payload, collection: 'authors' | 'media'): Promise<number[]> {
+  const { docs } = await payload.find({ collection, pagination: false, depth: 0, sort: 'id', select: {} })
+  return docs.map((doc) => Number(doc.id))
+}
+
+async function makeArticles(payload: Payload, have: number, want: number): Promise<void> {
+  const authors = await allIds(payload, 'authors')
+  const photos = await allIds(payload, 'media')
+  if (authors.length === 0 || photos.length === 0) throw new Error('articles need at least one author and one photo')
+  await progress('articles', have, want, (index) => {
+    const tags = [TAGS[index % TAGS.length]!, TAGS[(index * 7 + 3) % TAGS.length]!, TAGS[(index * 13 + 5) % TAGS.length]!]
+    const byline = [authors[index % authors.length]!]
+    if (index % 5 === 0) byline.push(authors[(index + 1) % authors.length]!)
+    return payload.create({
+      collection: 'articles',
+      data: {
+        title: `Bench story ${pad(index)}: ${sentence(index, 8).slice(0, -1)}`,
+        standfirst: sentence(index + 1, 22),
+        authors: [...new Set(byline)],
+        leadImage: photos[index % photos.length],
+        body: paragraphsToLexical(Array.from({ length: 6 }, (_, p) => sentence(index + p, 60))),
+        section: SECTIONS[index % SECTIONS.length]!.value,
+        tags: [...new Set(tags)],
+        dateline: index % 2 === 0 ? 'London' : 'Nairobi',
+        publishedAt: new Date(BASE_DATE + index * STEP_MS).toISOString(),
+        _status: 'published',
+      },
+      draft: false,
+      context: CONTEXT,
+    })
+  }, ARTICLE_CONCURRENCY)
+}
+
+function hsl(h: number, s: number, l: number): [number, number, number] {
+  const k = (n: number) => (n + h / 30) % 12
+  const a = s * Math.min(l, 1 - l)
+  const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)))
+  return [Math.round(f(0) * 255), Math.round(f(8) * 255), Math.round(f(4) * 255)]
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2))
+  const { default: config } = await import('@payload-config')
+  const payload = await getPayload({ config })
+  try {
+    const count = async (collection: 'articles' | 'authors' | 'media') => (await payload.count({ collection })).totalDocs
+    const started = performance.now()
+    await makePhotos(payload, await count('media'), args.photos)
+    await makeAuthors(payload, await count('authors'), args.authors)
+    const before = await count('articles')
+    await makeArticles(payload, before, args.articles)
+    const seconds = (performance.now() - started) / 1000
+    console.log(
+      `database now holds ${await count('articles')} articles, ${await count('authors')} authors, ${await count('media')} photos ` +
+        `(${seconds.toFixed(0)} s in all)`,
+    )
+    return 0
+  } catch (error) {
+    console.error(error)
+    return 1
+  } finally {
+    await payload.destroy()
+  }
+}
+
+// `payload run` exits with 0 once the module has loaded: exit here with the real code.
+process.exit(await main())
