@@ -4,9 +4,9 @@ import { draftMode } from 'next/headers'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ArticleBody } from '@/components/ArticleBody'
-import { ArticleCard } from '@/components/ArticleCard'
 import { Byline } from '@/components/Byline'
 import { Figure } from '@/components/Figure'
+import { Rail } from '@/components/Rail'
 import type { Author, Media } from '@/payload-types'
 import { SECTIONS } from '@/lib/sections'
 import { breadcrumbJsonLd, jsonLdScript, newsArticleJsonLd } from '@/lib/jsonld'
@@ -110,32 +110,10 @@ export default async function ArticlePage({ params }: Props) {
           </ul>
         )}
       </article>
-      {firstAuthor && moreByAuthor && moreByAuthor.docs.some((doc) => doc.id !== article.id) && (
-        <section className="rail" aria-labelledby="more-by-author">
-          <h2 id="more-by-author">More by {firstAuthor.name}</h2>
-          <div className="card-grid">
-            {moreByAuthor.docs
-              .filter((doc) => doc.id !== article.id)
-              .slice(0, 3)
-              .map((doc) => (
-                <ArticleCard key={doc.id} article={doc} />
-              ))}
-          </div>
-        </section>
+      {firstAuthor && moreByAuthor && (
+        <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
       )}
-      {latest.docs.some((doc) => doc.id !== article.id) && (
-        <section className="rail" aria-labelledby="latest">
-          <h2 id="latest">Latest</h2>
-          <div className="card-grid">
-            {latest.docs
-              .filter((doc) => doc.id !== article.id)
-              .slice(0, 4)
-              .map((doc) => (
-                <ArticleCard key={doc.id} article={doc} />
-              ))}
-          </div>
-        </section>
-      )}
+      <Rail id="latest" title="Latest" articles={latest.docs} exclude={article.id} max={4} />
       {structuredData.map((data, index) => (
         <script key={index} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(data) }} />
       ))}

@@ -1,0 +1,24 @@
+import type { Article } from '@/payload-types'
+import { ArticleCard } from './ArticleCard'
+
+/** A row of related articles under a story ("More by …", "Latest"), leaving out the story itself. */
+export function Rail({ id, title, articles, exclude, max }: {
+  id: string
+  title: string
+  articles: Article[]
+  exclude: Article['id']
+  max: number
+}) {
+  const shown = articles.filter((doc) => doc.id !== exclude).slice(0, max)
+  if (shown.length === 0) return null
+  return (
+    <section className="rail" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <div className="card-grid">
+        {shown.map((doc) => (
+          <ArticleCard key={doc.id} article={doc} />
+        ))}
+      </div>
+    </section>
+  )
+}
