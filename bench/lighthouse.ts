@@ -134,6 +134,7 @@ async function main(): Promise<void> {
         console.log(`  console error (${String(item.source ?? '')}): ${String(item.description ?? '').slice(0, 300)}${item.sourceLocation ? ` at ${JSON.stringify(item.sourceLocation).slice(0, 200)}` : ''}`)
       }
       // The LCP element and where its time went (time to first byte, load delay, load time, render delay).
+      if (!report.audits['largest-contentful-paint-element']?.details) console.log('  LCP element: not identified by Lighthouse in this run')
       for (const block of (report.audits['largest-contentful-paint-element']?.details?.items ?? []) as { items?: Record<string, unknown>[] }[]) {
         for (const item of block.items ?? []) {
           const node = item.node as { snippet?: string } | undefined

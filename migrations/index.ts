@@ -1,5 +1,6 @@
 import * as migration_20261126_053340_initial from './20261126_053340_initial';
 import * as migration_20261126_054432_photo_metadata from './20261126_054432_photo_metadata';
+import * as migration_20261126_073247_listing_indexes from './20261126_073247_listing_indexes';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261126_054432_photo_metadata.up,
     down: migration_20261126_054432_photo_metadata.down,
-    name: '20261126_054432_photo_metadata'
+    name: '20261126_054432_photo_metadata',
+  },
+  {
+    up: migration_20261126_073247_listing_indexes.up,
+    down: migration_20261126_073247_listing_indexes.down,
+    name: '20261126_073247_listing_indexes'
   },
 ];
