@@ -1,8 +1,10 @@
-import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+/** @jsxImportSource preact */
 import type { LinkFields } from '@payloadcms/richtext-lexical'
-import { type JSXConvertersFunction, RichText } from '@payloadcms/richtext-lexical/react'
-import type { ReactNode } from 'react'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { renderToString } from 'preact-render-to-string'
 import type { Media } from '@/payload-types'
+import { escapeHtml } from '@/lib/format'
 import { safeHref } from '@/lib/links'
 import { articlePath } from '@/lib/site'
 import { Figure } from './Figure'
@@ -17,31 +19,27 @@ function hrefFor(fields: LinkFields): string | null {
   return safeHref(fields.url ?? '')
 }
 
-function renderLink(fields: LinkFields, children: ReactNode): ReactNode {
+function linkHtml(fields: LinkFields, children: string): string {
   const href = hrefFor(fields)
   // Only http(s), mailto and internal links become links; anything else (javascript:, data:) stays text.
-  if (!href) return <>{children}</>
-  return fields.newTab ? (
-    <a href={href} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
-  ) : (
-    <a href={href}>{children}</a>
-  )
+  if (!href) return children
+  const target = fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''
+  return `<a href="${escapeHtml(href)}"${target}>${children}</a>`
 }
 
-const converters: JSXConvertersFunction = ({ defaultConverters }) => ({
+const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
   ...defaultConverters,
-  link: ({ node, nodesToJSX }) => renderLink(node.fields, nodesToJSX({ nodes: node.children })),
-  autolink: ({ node, nodesToJSX }) => renderLink(node.fields as LinkFields, nodesToJSX({ nodes: node.children })),
+  link: ({ node, nodesToHTML }) => linkHtml(node.fields, nodesToHTML({ nodes: node.children }).join('')),
+  autolink: ({ node, nodesToHTML }) => linkHtml(node.fields as LinkFields, nodesToHTML({ nodes: node.children }).join('')),
   upload: ({ node }) => {
     const value = (node as { value?: unknown }).value
-    if (typeof value !== 'object' || value === null) return null
+    if (typeof value !== 'object' || value === null) return ''
     const media = value as Media
-    return media.mimeType?.startsWith('image/') ? <Figure media={media} /> : null
+    return media.mimeType?.startsWith('image/') ? renderToString(<Figure media={media} />) : ''
   },
 })
 
+/** The story's text as HTML: Payload's Lexical converter, with the site's own links and figures. */
 export function ArticleBody({ body }: { body: SerializedEditorState }) {
-  return <RichText data={body} converters={converters} className="article-body" />
+  return <div className="article-body" dangerouslySetInnerHTML={{ __html: convertLexicalToHTML({ data: body, converters, disableContainer: true }) }} />
 }

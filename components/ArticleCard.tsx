@@ -1,4 +1,4 @@
-import Link from 'next/link'
+/** @jsxImportSource preact */
 import type { Article, Author, Media } from '@/payload-types'
 import { formatDisplayDate } from '@/lib/format'
 import { isPopulated } from '@/lib/populated'
@@ -19,14 +19,14 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
           height={card.height ?? undefined}
           alt={image.alt}
           loading={lead ? 'eager' : 'lazy'}
-          fetchPriority={lead ? 'high' : undefined}
+          fetchpriority={lead ? 'high' : undefined}
           decoding="async"
           sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 40rem) 20rem, 100vw'}
           style={{ objectPosition: `${image.focalX ?? 50}% ${image.focalY ?? 50}%` }}
         />
       )}
       <Heading>
-        <Link href={articlePath(article.slug ?? '')}>{article.title}</Link>
+        <a href={articlePath(article.slug ?? '')}>{article.title}</a>
       </Heading>
       {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
       <p className="meta">

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+/** @jsxImportSource preact */
 import type { ArticlePage } from '@/lib/queries'
 import { ArticleCard } from './ArticleCard'
 
@@ -14,17 +14,17 @@ export function ArticleList({ page, hrefFor, label }: { page: ArticlePage; hrefF
       {page.totalPages > 1 && (
         <nav className="pagination" aria-label={`${label}: pages`}>
           {page.page > 1 && (
-            <Link href={hrefFor(page.page - 1)} rel="prev">
+            <a href={hrefFor(page.page - 1)} rel="prev">
               ← Newer
-            </Link>
+            </a>
           )}
           <span>
             Page {page.page} of {page.totalPages}
           </span>
           {page.page < page.totalPages && (
-            <Link href={hrefFor(page.page + 1)} rel="next">
+            <a href={hrefFor(page.page + 1)} rel="next">
               Older →
-            </Link>
+            </a>
           )}
         </nav>
       )}

@@ -1,20 +1,18 @@
-import { notFound } from 'next/navigation'
-import type { Media } from '@/payload-types'
-import { isPopulated } from '@/lib/populated'
-import { getAuthorBySlug, listByAuthor } from '@/lib/queries'
+/** @jsxImportSource preact */
+import type { Author, Media } from '@/payload-types'
 import { safeHref } from '@/lib/links'
+import { listingPath } from '@/lib/pagination'
+import { isPopulated } from '@/lib/populated'
+import type { ArticlePage } from '@/lib/queries'
 import { authorPath } from '@/lib/site'
 import { ArticleList } from './ArticleList'
 
 /** /authors/<slug> and its pages: who the author is, then their articles, newest first. */
-export async function AuthorProfile({ slug, page }: { slug: string; page: number }) {
-  const author = await getAuthorBySlug(slug)
-  if (!author) notFound()
-  const articles = await listByAuthor(author.id, page)
-  if (page > 1 && articles.docs.length === 0) notFound()
+export function AuthorProfile({ author, articles }: { author: Author; articles: ArticlePage }) {
   const photo = isPopulated<Media>(author.photo) ? author.photo : null
   const portrait = photo?.sizes?.thumbnail
   const links = (author.links ?? []).filter((link) => safeHref(link.url))
+  const page = articles.page
   return (
     <>
       <header className="profile">
@@ -42,7 +40,7 @@ export async function AuthorProfile({ slug, page }: { slug: string; page: number
       {articles.docs.length === 0 && <p>No published articles yet.</p>}
       <ArticleList
         page={articles}
-        hrefFor={(n) => (n === 1 ? authorPath(slug) : `${authorPath(slug)}/page/${n}`)}
+        hrefFor={(n) => listingPath(authorPath(author.slug ?? ''), n)}
         label={`Articles by ${author.name}`}
       />
     </>

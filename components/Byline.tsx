@@ -1,4 +1,4 @@
-import Link from 'next/link'
+/** @jsxImportSource preact */
 import type { Article, Author } from '@/payload-types'
 import { formatDisplayDate, isUpdatedLater } from '@/lib/format'
 import { isPopulated } from '@/lib/populated'
@@ -14,9 +14,9 @@ export function Byline({ article }: { article: Article }) {
           {authors.map((author, index) => (
             <span key={author.id}>
               {index > 0 && (index === authors.length - 1 ? ' and ' : ', ')}
-              <Link href={authorPath(author.slug ?? '')} rel="author">
+              <a href={authorPath(author.slug ?? '')} rel="author">
                 {author.name}
-              </Link>
+              </a>
             </span>
           ))}
         </p>

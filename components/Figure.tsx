@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 import type { Media } from '@/payload-types'
 import { formatCreditLine } from '@/lib/credit'
 
@@ -27,7 +28,7 @@ export function Figure({ media, priority = false, sizes = '(min-width: 50rem) 48
         height={media.height ?? undefined}
         alt={media.alt}
         loading={priority ? 'eager' : 'lazy'}
-        fetchPriority={priority ? 'high' : undefined}
+        fetchpriority={priority ? 'high' : undefined}
         decoding="async"
         style={{ objectPosition: `${media.focalX ?? 50}% ${media.focalY ?? 50}%` }}
       />

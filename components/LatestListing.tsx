@@ -1,23 +1,21 @@
-import { notFound } from 'next/navigation'
-import { ArticleCard } from '@/components/ArticleCard'
-import { ArticleList } from '@/components/ArticleList'
-import { listLatest } from '@/lib/queries'
+/** @jsxImportSource preact */
+import type { ArticlePage } from '@/lib/queries'
+import { listingPath } from '@/lib/pagination'
+import { ArticleCard } from './ArticleCard'
+import { ArticleList } from './ArticleList'
 
 /** The home page and its older pages: the lead story large on page 1, then the latest articles. */
-export async function LatestListing({ page }: { page: number }) {
-  const latest = await listLatest(page)
-  if (page > 1 && latest.docs.length === 0) notFound()
-  const [lead, ...rest] = page === 1 ? latest.docs : [undefined, ...latest.docs]
+export function LatestListing({ latest }: { latest: ArticlePage }) {
+  const first = latest.page === 1
+  const [lead, ...rest] = first ? latest.docs : [undefined, ...latest.docs]
   return (
     <>
-      <h1 className={page === 1 ? 'visually-hidden' : undefined}>
-        {page === 1 ? 'Latest news' : `Latest news, page ${page}`}
-      </h1>
+      <h1 className={first ? 'visually-hidden' : undefined}>{first ? 'Latest news' : `Latest news, page ${latest.page}`}</h1>
       {lead && <ArticleCard article={lead} lead />}
       {latest.docs.length === 0 && <p>No articles have been published yet.</p>}
       <ArticleList
         page={{ ...latest, docs: rest.filter((doc) => doc !== undefined) }}
-        hrefFor={(n) => (n === 1 ? '/' : `/page/${n}`)}
+        hrefFor={(n) => listingPath('/', n)}
         label="Latest news"
       />
     </>

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 import type { Article } from '@/payload-types'
 import { ArticleCard } from './ArticleCard'
 

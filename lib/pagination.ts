@@ -1,7 +1,10 @@
-import { notFound } from 'next/navigation'
+/** The page number in a `/page/<n>` URL, or null (a 404) for anything but a positive whole number. */
+export function pageNumber(segment: string): number | null {
+  return /^[1-9]\d{0,5}$/.test(segment) ? Number(segment) : null
+}
 
-/** The page number in a `/page/<n>` URL; anything but a positive whole number is a 404. */
-export function pageNumber(segment: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(segment)) notFound()
-  return Number(segment)
+/** The URL of page `n` of a listing whose first page is `basePath` ("/" for the front page). */
+export function listingPath(basePath: string, n: number): string {
+  if (n === 1) return basePath
+  return `${basePath === '/' ? '' : basePath}/page/${n}`
 }

@@ -5,12 +5,19 @@ import type { Article, Author } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from './payload'
 import { slugify } from './slug'
+import { declareTags } from './tag-scope'
 
 /**
  * The only place the reader site asks Payload for content. Every read runs with access control on
  * and no user, so it can only ever return what an anonymous reader may see (published articles);
  * each declares the cache tags that `hooks/revalidate.ts` expires when that content changes.
  */
+
+/** A read cached under `keys` until one of `tags` is expired; the page being rendered learns the tags. */
+function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]): Promise<T> {
+  declareTags(tags)
+  return unstable_cache(read, keys, { tags })()
+}
 
 export const PAGE_SIZE = 12
 const PUBLISHED: Where = { _status: { equals: 'published' } }
@@ -38,26 +45,22 @@ async function listArticles(where: Where, page: number, limit = PAGE_SIZE): Prom
 }
 
 export const listLatest = (page = 1, limit = PAGE_SIZE) =>
-  unstable_cache(() => listArticles({}, page, limit), ['latest', String(page), String(limit)], {
-    tags: [TAGS.latest],
-  })()
+  cached(() => listArticles({}, page, limit), ['latest', String(page), String(limit)], [TAGS.latest])
 
 export const listByAuthor = (authorId: number | string, page = 1, limit = PAGE_SIZE) =>
-  unstable_cache(
+  cached(
     () => listArticles({ authors: { in: [authorId] } }, page, limit),
     ['by-author', String(authorId), String(page), String(limit)],
-    { tags: [TAGS.author(authorId)] },
-  )()
+    [TAGS.author(authorId)],
+  )
 
 export const listBySection = (section: string, page = 1) =>
-  unstable_cache(() => listArticles({ section: { equals: section } }, page), ['by-section', section, String(page)], {
-    tags: [TAGS.section(section)],
-  })()
+  cached(() => listArticles({ section: { equals: section } }, page), ['by-section', section, String(page)], [
+    TAGS.section(section),
+  ])
 
 export const listByTag = (tagSlug: string, page = 1) =>
-  unstable_cache(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], {
-    tags: [TAGS.tag(tagSlug)],
-  })()
+  cached(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], [TAGS.tag(tagSlug)])
 
 async function findArticle(slug: string, draft: boolean): Promise<Article | null> {
   const payload = await payloadClient()
@@ -77,11 +80,11 @@ async function findArticle(slug: string, draft: boolean): Promise<Article | null
 /** The published article at this URL; in draft mode (staff only), its latest draft. */
 export async function getArticleBySlug(slug: string): Promise<Article | null> {
   if ((await draftMode()).isEnabled) return findArticle(slug, true)
-  return unstable_cache(() => findArticle(slug, false), ['article', slug], { tags: [TAGS.article(slug)] })()
+  return cached(() => findArticle(slug, false), ['article', slug], [TAGS.article(slug)])
 }
 
 export const getAuthorBySlug = (slug: string) =>
-  unstable_cache(
+  cached(
     async (): Promise<Author | null> => {
       const payload = await payloadClient()
       const { docs } = await payload.find({
@@ -94,12 +97,12 @@ export const getAuthorBySlug = (slug: string) =>
       return docs[0] ?? null
     },
     ['author', slug],
-    { tags: [TAGS.authorSlug(slug)] },
-  )()
+    [TAGS.authorSlug(slug)],
+  )
 
 /** The tag as editors typed it ("Middle East"), for the heading of /tags/middle-east. */
 export const getTagLabel = (tagSlug: string) =>
-  unstable_cache(
+  cached(
     async (): Promise<string | null> => {
       const { docs } = await listArticles({ tagSlugs: { in: [tagSlug] } }, 1, 1)
       const article = docs[0]
@@ -107,8 +110,8 @@ export const getTagLabel = (tagSlug: string) =>
       return article.tags?.find((tag) => slugify(tag) === tagSlug) ?? null
     },
     ['tag-label', tagSlug],
-    { tags: [TAGS.tag(tagSlug)] },
-  )()
+    [TAGS.tag(tagSlug)],
+  )
 
 export interface SitemapData {
   articles: Pick<Article, 'slug' | 'title' | 'publishedAt' | 'updatedAt'>[]

@@ -1,12 +1,16 @@
 import { revalidateTag } from 'next/cache'
 import type { Payload } from 'payload'
+import { pageCache } from './page-cache'
 
 /**
  * Expires cache tags at once (not stale-while-revalidate): after an unpublish, the very next reader
- * must not be served the old page. Outside a Next.js server (a CLI script) there is no cache to expire.
+ * must not be served the old page. Drops the rendered pages (`lib/page-cache.ts`) and the data they
+ * were read from. Outside a Next.js server (a CLI script) there is no data cache to expire.
  */
 export function expireTags(tags: string[], payload: Payload): void {
-  for (const tag of new Set(tags)) {
+  const unique = new Set(tags)
+  pageCache().invalidate(unique)
+  for (const tag of unique) {
     try {
       revalidateTag(tag, { expire: 0 })
     } catch (error) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/db-errors'
+import { cutDatabase } from './support/outage'
 import { startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
@@ -7,26 +8,6 @@ beforeAll(async () => {
   t = await startPayload()
 })
 afterAll(async () => t?.cleanup())
-
-/**
- * Makes every database operation fail as a driver does when its server is down or its file cannot be
- * read (the same error shape, wrapped the same way), until the returned function brings it back.
- */
-function cutDatabase(db: object): () => void {
-  const saved = new Map<string, unknown>()
-  for (const key of ['find', 'findOne', 'count', 'create', 'updateOne', 'deleteOne', 'queryDrafts', 'findVersions']) {
-    const original = (db as Record<string, unknown>)[key]
-    if (typeof original !== 'function') continue
-    saved.set(key, original)
-    ;(db as Record<string, unknown>)[key] = async () => {
-      const cause = Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' })
-      throw new Error('Failed query: select …', { cause })
-    }
-  }
-  return () => {
-    for (const [key, original] of saved) (db as Record<string, unknown>)[key] = original
-  }
-}
 
 it('answers 503 with a plain message while the database cannot be reached, and recovers by itself', async () => {
   expect((await t.rest.get('/articles')).status).toBe(200)

@@ -1,16 +1,16 @@
-import Link from 'next/link'
+/** @jsxImportSource preact */
 
-export default function NotFound() {
+export function NotFound() {
   return (
     <div className="not-found">
       <h1>Page not found</h1>
       <p>The page you asked for isn’t here. It may have moved, or it may not have been published yet.</p>
       <ul>
         <li>
-          <Link href="/">Read the latest news</Link>
+          <a href="/">Read the latest news</a>
         </li>
         <li>
-          <Link href="/feed.xml">Follow the RSS feed</Link>
+          <a href="/feed.xml">Follow the RSS feed</a>
         </li>
       </ul>
     </div>

@@ -1,0 +1,69 @@
+/** @jsxImportSource preact */
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { draftMode } from 'next/headers'
+import { ArticleBody } from '@/components/ArticleBody'
+import { Byline } from '@/components/Byline'
+import { Figure } from '@/components/Figure'
+import { Rail } from '@/components/Rail'
+import type { Author, Media } from '@/payload-types'
+import { articleHead } from '@/lib/page-head'
+import { isPopulated } from '@/lib/populated'
+import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/queries'
+import { SECTIONS } from '@/lib/sections'
+import type { PageResult } from '@/lib/site-page'
+import { sectionPath, siteUrl, tagPath } from '@/lib/site'
+import { slugify } from '@/lib/slug'
+
+/** A story: the published version, or in draft mode (staff only) its latest draft. */
+export async function articlePage(slug: string): Promise<PageResult> {
+  const article = await getArticleBySlug(slug)
+  if (!article) return null
+  const { isEnabled: preview } = await draftMode()
+  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
+  const firstAuthor = (article.authors ?? []).find(isPopulated<Author>)
+  const [moreByAuthor, latest] = await Promise.all([
+    firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
+    listLatest(1, 5),
+  ])
+  const section = SECTIONS.find((option) => option.value === article.section)
+  const head = articleHead(article, siteUrl())
+  return {
+    head: preview ? { ...head, noindex: true } : head,
+    body: (
+      <>
+        {preview && (
+          <p className="preview-banner" role="status">
+            Preview of the latest draft ({article._status}). <a href="/preview/exit">Leave preview</a>
+          </p>
+        )}
+        <article className="article">
+          <header>
+            {section && (
+              <p className="kicker">
+                <a href={sectionPath(section.value)}>{section.label}</a>
+              </p>
+            )}
+            <h1>{article.title}</h1>
+            {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+            <Byline article={article} />
+          </header>
+          {image && <Figure media={image} priority />}
+          {article.body && <ArticleBody body={article.body as unknown as SerializedEditorState} />}
+          {article.tags && article.tags.length > 0 && (
+            <ul className="tags" aria-label="Tags">
+              {article.tags.map((tag) => (
+                <li key={tag}>
+                  <a href={tagPath(slugify(tag))}>{tag}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+        {firstAuthor && moreByAuthor && (
+          <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
+        )}
+        <Rail id="latest" title="Latest" articles={latest.docs} exclude={article.id} max={4} />
+      </>
+    ),
+  }
+}

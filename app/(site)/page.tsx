@@ -1,5 +1,0 @@
-import { LatestListing } from '@/components/LatestListing'
-
-export default function Home() {
-  return <LatestListing page={1} />
-}

@@ -1,0 +1,88 @@
+/**
+ * Rendered reader pages, kept in memory and dropped the moment anything they show changes.
+ *
+ * Each page is stored with the cache tags of the content it was rendered from (see
+ * `lib/cache-tags.ts`); `invalidate(tags)` drops every page holding one of them. A render that read
+ * its content before an invalidation of one of its tags is refused by `set`, so a publish racing a
+ * render can never leave the older page behind. Least recently used pages go first past `maxBytes`.
+ */
+export interface RenderedPage {
+  status: number
+  html: string
+}
+
+interface Entry {
+  page: RenderedPage
+  tags: readonly string[]
+}
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>()
+  /** The version at which each tag was last invalidated. */
+  readonly #invalidatedAt = new Map<string, number>()
+  #version = 0
+  #bytes = 0
+
+  constructor(readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  get(key: string): RenderedPage | undefined {
+    const entry = this.#entries.get(key)
+    if (!entry) return undefined
+    // Map order is insertion order: moving the entry to the end makes the first one the least recently used.
+    this.#entries.delete(key)
+    this.#entries.set(key, entry)
+    return entry.page
+  }
+
+  /** Call before reading the content of a page; pass the result to `set`. */
+  begin(): number {
+    return this.#version
+  }
+
+  /** Stores the page unless one of its tags was invalidated since `begin()`; says whether it did. */
+  set(key: string, page: RenderedPage, tags: readonly string[], begun: number): boolean {
+    if (tags.some((tag) => (this.#invalidatedAt.get(tag) ?? -1) > begun)) return false
+    this.#remove(key)
+    this.#entries.set(key, { page, tags })
+    this.#bytes += page.html.length
+    for (const [oldest] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break
+      this.#remove(oldest)
+    }
+    return this.#entries.has(key)
+  }
+
+  invalidate(tags: Iterable<string>): void {
+    const dropped = new Set(tags)
+    if (dropped.size === 0) return
+    this.#version += 1
+    for (const tag of dropped) this.#invalidatedAt.set(tag, this.#version)
+    for (const [key, entry] of this.#entries) {
+      if (entry.tags.some((tag) => dropped.has(tag))) this.#remove(key)
+    }
+  }
+
+  #remove(key: string): void {
+    const entry = this.#entries.get(key)
+    if (!entry) return
+    this.#bytes -= entry.page.html.length
+    this.#entries.delete(key)
+  }
+}
+
+const MAX_BYTES = 64 * 1024 * 1024
+const GLOBAL_KEY = Symbol.for('masthead.page-cache')
+
+/**
+ * The server's one page cache. Kept on `globalThis` because Next.js may load this module once per
+ * route bundle: the API route (where Payload's hooks invalidate) and the reader routes must share it.
+ */
+export function pageCache(): PageCache {
+  const holder = globalThis as { [GLOBAL_KEY]?: PageCache }
+  holder[GLOBAL_KEY] ??= new PageCache(MAX_BYTES)
+  return holder[GLOBAL_KEY]
+}

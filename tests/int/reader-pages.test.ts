@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Author } from '@/payload-types'
+import { createArticle, createAuthor } from './support/fixtures'
+import { cutDatabase } from './support/outage'
+import { startPayload, type TestPayload } from './support/payload'
+
+// The reader routes run as in the server, minus Next's request scope: no draft mode, and no data
+// cache under the page cache, so every miss really reads the database.
+vi.mock('next/headers', () => ({ draftMode: async () => ({ isEnabled: false }) }))
+vi.mock('next/cache', async (original) => ({
+  ...(await original<typeof import('next/cache')>()),
+  unstable_cache: <T>(read: () => Promise<T>) => read,
+}))
+
+type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
+const get = <P>(route: Route<P>, path: string, params: P) =>
+  route(new Request(`http://localhost:3000${path}`), { params: Promise.resolve(params) })
+
+let t: TestPayload
+let author: Author
+// Imported once Payload is configured for the throwaway database (the routes load the config).
+let articleRoute: Route<{ slug: string }>
+let authorRoute: Route<{ slug: string }>
+let homeRoute: Route<object>
+let latestPageRoute: Route<{ page: string }>
+let sectionRoute: Route<{ slug: string }>
+beforeAll(async () => {
+  t = await startPayload()
+  author = await createAuthor(t.payload, 'Zeina Khodr')
+  ;({ GET: articleRoute } = await import('@/app/(site)/articles/[slug]/route'))
+  ;({ GET: authorRoute } = await import('@/app/(site)/authors/[slug]/route'))
+  ;({ GET: homeRoute } = await import('@/app/(site)/route'))
+  ;({ GET: latestPageRoute } = await import('@/app/(site)/page/[page]/route'))
+  ;({ GET: sectionRoute } = await import('@/app/(site)/sections/[slug]/route'))
+})
+afterAll(async () => t?.cleanup())
+
+describe('reader pages', () => {
+  it('are whole HTML documents with no client JavaScript', async () => {
+    await createArticle(t.payload, { title: 'Harbour reopens', standfirst: 'Ships are moving again.', authors: [author.id], section: 'business' })
+    const response = await get(articleRoute, '/articles/harbour-reopens', { slug: 'harbour-reopens' })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    const html = await response.text()
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"\/>/)
+    expect(html).toContain('<title>Harbour reopens · Masthead</title>')
+    expect(html).toContain('<h1>Harbour reopens</h1>')
+    expect(html).toContain('<a href="/authors/zeina-khodr" rel="author">Zeina Khodr</a>')
+    expect(html).toContain('<p>Body of Harbour reopens.</p>')
+    // Scripts: structured data only, nothing a browser would run.
+    const scripts = html.match(/<script[^>]*>/g) ?? []
+    expect(scripts).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">'])
+  })
+
+  it('are served from the page cache until what they show changes', async () => {
+    const story = await createArticle(t.payload, { title: 'Grain prices fall', authors: [author.id] })
+    const read = () => get(articleRoute, '/articles/grain-prices-fall', { slug: 'grain-prices-fall' })
+    expect((await read()).headers.get('x-page-cache')).toBe('MISS')
+    const cached = await read()
+    expect(cached.headers.get('x-page-cache')).toBe('HIT')
+    expect(await cached.text()).toContain('<h1>Grain prices fall</h1>')
+
+    await t.payload.update({ collection: 'articles', id: story.id, data: { title: 'Grain prices fall again' } })
+    const fresh = await read()
+    expect(fresh.headers.get('x-page-cache')).toBe('MISS')
+    expect(await fresh.text()).toContain('<h1>Grain prices fall again</h1>')
+
+    await t.payload.update({ collection: 'articles', id: story.id, data: { _status: 'draft' } })
+    const gone = await read()
+    expect(gone.status).toBe(404)
+    expect(await gone.text()).toContain('<h1>Page not found</h1>')
+  })
+
+  it('answer 404 for missing pages, redirect page 1, and show a known section even while it is empty', async () => {
+    expect((await get(authorRoute, '/authors/nobody', { slug: 'nobody' })).status).toBe(404)
+    expect((await get(latestPageRoute, '/page/999', { page: '999' })).status).toBe(404)
+    expect((await get(latestPageRoute, '/page/two', { page: 'two' })).status).toBe(404)
+    const first = await get(latestPageRoute, '/page/1', { page: '1' })
+    expect(first.status).toBe(308)
+    expect(first.headers.get('location')).toBe('/')
+    expect((await get(sectionRoute, '/sections/gossip', { slug: 'gossip' })).status).toBe(404)
+    const empty = await get(sectionRoute, '/sections/science', { slug: 'science' })
+    expect(empty.status).toBe(200)
+    expect(await empty.text()).toContain('Nothing has been published here yet.')
+  })
+})
+
+describe('while the database is down', () => {
+  it('keeps serving cached pages, answers 503 for the others, and recovers by itself', async () => {
+    await createArticle(t.payload, { title: 'Storm warning', authors: [author.id] })
+    const article = () => get(articleRoute, '/articles/storm-warning', { slug: 'storm-warning' })
+    const profile = () => get(authorRoute, '/authors/zeina-khodr', { slug: 'zeina-khodr' })
+    expect((await article()).status).toBe(200) // now cached; the profile has never been rendered
+
+    const restore = cutDatabase(t.payload.db)
+    try {
+      const cached = await article()
+      expect(cached.status).toBe(200)
+      expect(await cached.text()).toContain('<h1>Storm warning</h1>')
+
+      const down = await profile()
+      expect(down.status).toBe(503)
+      expect(down.headers.get('retry-after')).toBe('30')
+      expect(down.headers.get('cache-control')).toBe('no-store')
+      const text = await down.text()
+      expect(text).toContain('<h1>This page is temporarily unavailable</h1>')
+      expect(text).not.toMatch(/stack|\.js:\d|SQLITE|Failed query/)
+      expect((await get(homeRoute, '/', {})).status).toBe(503)
+    } finally {
+      restore()
+    }
+    // The 503 was not kept: the very next request renders the page.
+    const back = await profile()
+    expect(back.status).toBe(200)
+    expect(await back.text()).toContain('<h1>Zeina Khodr</h1>')
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { PageCache } from '@/lib/page-cache'
+
+const page = (html: string, status = 200) => ({ status, html })
+
+describe('PageCache', () => {
+  it('serves what was stored, until one of its tags is invalidated', () => {
+    const cache = new PageCache(1_000)
+    cache.set('/articles/a', page('A'), ['article:a', 'articles:latest'], cache.begin())
+    cache.set('/authors/x', page('X'), ['author:1'], cache.begin())
+    expect(cache.get('/articles/a')).toEqual(page('A'))
+
+    cache.invalidate(['articles:latest'])
+    expect(cache.get('/articles/a')).toBeUndefined()
+    expect(cache.get('/authors/x')).toEqual(page('X'))
+  })
+
+  it('refuses a page rendered from content read before one of its tags was invalidated', () => {
+    const cache = new PageCache(1_000)
+    const begun = cache.begin()
+    cache.invalidate(['article:a']) // an editor unpublishes while the page is rendering
+    expect(cache.set('/articles/a', page('old A'), ['article:a'], begun)).toBe(false)
+    expect(cache.get('/articles/a')).toBeUndefined()
+    // Other tags are unaffected, and a render begun after the change is kept.
+    expect(cache.set('/authors/x', page('X'), ['author:1'], begun)).toBe(true)
+    expect(cache.set('/articles/a', page('new A'), ['article:a'], cache.begin())).toBe(true)
+    expect(cache.get('/articles/a')?.html).toBe('new A')
+  })
+
+  it('keeps 404s too, dropped when the missing content appears', () => {
+    const cache = new PageCache(1_000)
+    cache.set('/articles/soon', page('Not found', 404), ['article:soon'], cache.begin())
+    expect(cache.get('/articles/soon')?.status).toBe(404)
+    cache.invalidate(['article:soon'])
+    expect(cache.get('/articles/soon')).toBeUndefined()
+  })
+
+  it('drops the least recently used pages past its size, and replaces a page in place', () => {
+    const cache = new PageCache(10)
+    cache.set('/a', page('aaaa'), [], cache.begin())
+    cache.set('/b', page('bbbb'), [], cache.begin())
+    cache.get('/a') // /b is now the least recently used
+    cache.set('/c', page('cccc'), [], cache.begin())
+    expect(cache.get('/b')).toBeUndefined()
+    expect(cache.get('/a')?.html).toBe('aaaa')
+    expect(cache.get('/c')?.html).toBe('cccc')
+
+    cache.set('/a', page('AA'), [], cache.begin())
+    expect(cache.size).toBe(2)
+    expect(cache.get('/a')?.html).toBe('AA')
+  })
+
+  it('does not keep a page larger than the whole cache', () => {
+    const cache = new PageCache(3)
+    expect(cache.set('/big', page('too big'), [], cache.begin())).toBe(false)
+    expect(cache.size).toBe(0)
+  })
+})
