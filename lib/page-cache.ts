@@ -9,7 +9,11 @@
 export interface RenderedPage {
   status: number
   html: string
+  /** The same HTML gzipped once, for the clients that accept it. */
+  gzip?: Uint8Array
 }
+
+const sizeOf = (page: RenderedPage) => page.html.length + (page.gzip?.byteLength ?? 0)
 
 interface Entry {
   page: RenderedPage
@@ -48,7 +52,7 @@ export class PageCache {
     if (tags.some((tag) => (this.#invalidatedAt.get(tag) ?? -1) > begun)) return false
     this.#remove(key)
     this.#entries.set(key, { page, tags })
-    this.#bytes += page.html.length
+    this.#bytes += sizeOf(page)
     for (const [oldest] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break
       this.#remove(oldest)
@@ -69,7 +73,7 @@ export class PageCache {
   #remove(key: string): void {
     const entry = this.#entries.get(key)
     if (!entry) return
-    this.#bytes -= entry.page.html.length
+    this.#bytes -= sizeOf(entry.page)
     this.#entries.delete(key)
   }
 }

@@ -1,10 +1,12 @@
 /** @jsxImportSource preact */
+import { gzipSync } from 'node:zlib'
 import { draftMode } from 'next/headers'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { Document } from '@/components/Document'
 import { NotFound } from '@/components/NotFound'
 import { Unavailable } from '@/components/Unavailable'
+import { acceptsGzip } from './accept-encoding'
 import { isDatabaseUnavailable } from './db-errors'
 import { pageCache, type RenderedPage } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
@@ -30,24 +32,26 @@ const PRIVATE = 'private, no-store'
 
 const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString(<Document head={head}>{body}</Document>)}`
 
-export const notFoundPage = (): RenderedPage => ({
-  status: 404,
-  html: render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />),
-})
+const notFoundHtml = () => render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />)
 
-function respond(page: RenderedPage, cacheControl: string, cache: string, extra: HeadersInit = {}): Response {
-  return new Response(page.html, {
-    status: page.status,
-    headers: { 'Content-Type': HTML, 'Cache-Control': cacheControl, 'X-Page-Cache': cache, ...extra },
-  })
+/** A page to keep: gzipped once now rather than by the server on every request. */
+const cacheable = (status: number, html: string): RenderedPage => ({ status, html, gzip: gzipSync(html) })
+
+function respond(page: RenderedPage, cacheControl: string, cache: string, request: Request, extra: Record<string, string> = {}): Response {
+  const headers: Record<string, string> = { 'Content-Type': HTML, 'Cache-Control': cacheControl, 'X-Page-Cache': cache, ...extra }
+  if (!page.gzip) return new Response(page.html, { status: page.status, headers })
+  headers.Vary = 'Accept-Encoding'
+  if (!acceptsGzip(request.headers.get('accept-encoding'))) return new Response(page.html, { status: page.status, headers })
+  // Next's own compression leaves a response that already names its encoding alone.
+  return new Response(page.gzip as Uint8Array<ArrayBuffer>, { status: page.status, headers: { ...headers, 'Content-Encoding': 'gzip' } })
 }
 
-function failure(path: string, error: unknown): Response {
+function failure(path: string, error: unknown, request: Request): Response {
   const unavailable = isDatabaseUnavailable(error)
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
   const head = simpleHead(siteUrl(), { title: 'Temporarily unavailable', noindex: true })
   const page = { status: unavailable ? 503 : 500, html: render(head, <Unavailable path={path} />) }
-  return respond(page, 'no-store', 'none', unavailable ? { 'Retry-After': '30' } : {})
+  return respond(page, 'no-store', 'none', request, unavailable ? { 'Retry-After': '30' } : {})
 }
 
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
@@ -58,7 +62,7 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     const cache = pageCache()
     if (!preview) {
       const hit = cache.get(path)
-      if (hit) return respond(hit, SHARED, 'HIT')
+      if (hit) return respond(hit, SHARED, 'HIT', request)
     }
     const begun = cache.begin()
     try {
@@ -66,12 +70,14 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
       if (result && 'redirect' in result) {
         return new Response(null, { status: 308, headers: { Location: result.redirect, 'Cache-Control': SHARED } })
       }
-      const page = result ? { status: result.status ?? 200, html: render(result.head, result.body) } : notFoundPage()
-      if (preview) return respond(page, PRIVATE, 'BYPASS')
+      const status = result ? (result.status ?? 200) : 404
+      const html = result ? render(result.head, result.body) : notFoundHtml()
+      if (preview) return respond({ status, html }, PRIVATE, 'BYPASS', request)
+      const page = cacheable(status, html)
       cache.set(path, page, tags, begun)
-      return respond(page, SHARED, 'MISS')
+      return respond(page, SHARED, 'MISS', request)
     } catch (error) {
-      return failure(path, error)
+      return failure(path, error, request)
     }
   }
 }

@@ -12,6 +12,17 @@ test('every response says nosniff and a referrer policy; reader pages carry a CS
   expect(csp).toContain("default-src 'self'")
   expect(csp).toContain("object-src 'none'")
   expect(csp).toContain("frame-ancestors 'none'")
+  expect(csp).toContain("script-src 'none'")
+})
+
+test("Payload's colour-scheme client hints stay in the admin", async ({ request }) => {
+  for (const url of ['/', SEEDED_URL]) {
+    const headers = (await request.get(url)).headers()
+    expect(headers['accept-ch'], url).toBeUndefined()
+    expect(headers['critical-ch'], url).toBeUndefined()
+    expect(headers.vary ?? '', url).not.toContain('Sec-CH-Prefers-Color-Scheme')
+  }
+  expect((await request.get('/admin/login')).headers()['accept-ch']).toBe('Sec-CH-Prefers-Color-Scheme')
 })
 
 test('the admin cannot be framed', async ({ request }) => {

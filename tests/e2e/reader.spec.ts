@@ -37,15 +37,17 @@ test('a reader goes from the home page to the seeded article and on to its autho
   await expect(page.getByRole('link', { name: seeded.title })).toBeVisible()
 })
 
-test('the article page is served from the cache, with no client-side data fetching', async ({ page }) => {
+test('the article page is plain HTML from the page cache: no scripts, no client-side fetching', async ({ page, request }) => {
+  await request.get(SEEDED_URL) // fills the cache, whatever ran before
   const requests: string[] = []
-  page.on('request', (request) => {
-    if (['fetch', 'xhr'].includes(request.resourceType())) requests.push(request.url())
-  })
+  page.on('request', (request) => requests.push(`${request.resourceType()} ${request.url()}`))
   const response = await page.goto(SEEDED_URL)
   expect(response?.status()).toBe(200)
+  expect(response?.headers()['x-page-cache']).toBe('HIT')
   await page.waitForLoadState('networkidle')
-  expect(requests.filter((url) => url.includes('/api/'))).toEqual([])
+  expect(requests.filter((entry) => /^(script|fetch|xhr) /.test(entry))).toEqual([])
+  const scriptTypes = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('type')))
+  expect(scriptTypes).toEqual(['application/ld+json', 'application/ld+json'])
 })
 
 test('unknown pages and unpublished slugs are real 404s with a way back', async ({ page }) => {

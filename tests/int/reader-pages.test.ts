@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
 import { createArticle, createAuthor } from './support/fixtures'
@@ -13,8 +14,8 @@ vi.mock('next/cache', async (original) => ({
 }))
 
 type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
-const get = <P>(route: Route<P>, path: string, params: P) =>
-  route(new Request(`http://localhost:3000${path}`), { params: Promise.resolve(params) })
+const get = <P>(route: Route<P>, path: string, params: P, headers: HeadersInit = {}) =>
+  route(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve(params) })
 
 let t: TestPayload
 let author: Author
@@ -58,7 +59,13 @@ describe('reader pages', () => {
     expect((await read()).headers.get('x-page-cache')).toBe('MISS')
     const cached = await read()
     expect(cached.headers.get('x-page-cache')).toBe('HIT')
-    expect(await cached.text()).toContain('<h1>Grain prices fall</h1>')
+    const html = await cached.text()
+    expect(html).toContain('<h1>Grain prices fall</h1>')
+    // Gzipped once when cached, for the clients that accept it.
+    const zipped = await get(articleRoute, '/articles/grain-prices-fall', { slug: 'grain-prices-fall' }, { 'Accept-Encoding': 'gzip, br' })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding')
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(html)
 
     await t.payload.update({ collection: 'articles', id: story.id, data: { title: 'Grain prices fall again' } })
     const fresh = await read()
