@@ -1,28 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload'
-
-// Reader pages are plain HTML with no scripts at all (JSON-LD is data, which CSP does not govern), and
-// their one stylesheet is inlined. Everything else is locked to this origin.
-const readerCsp = [
-  "default-src 'self'",
-  "script-src 'none'",
-  "style-src 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
-
-// Uploaded files are shown, never run: no scripts, no plugins, no framing, even if one slipped through.
-const uploadCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
-
-const everywhere = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
-]
+import { EVERYWHERE, HSTS, READER_CSP, UPLOAD_CSP } from './lib/security-headers.ts'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -34,9 +11,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
-      { source: '/:path*', headers: everywhere },
+      { source: '/:path*', headers: EVERYWHERE },
       // The reader site: everything but the admin and the API.
-      { source: '/((?!admin|api/).*)', headers: [{ key: 'Content-Security-Policy', value: readerCsp }] },
+      { source: '/((?!admin|api/).*)', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }] },
       {
         source: '/admin/:path*',
         headers: [
@@ -44,13 +21,8 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
-      { source: '/api/media/file/:path*', headers: [{ key: 'Content-Security-Policy', value: uploadCsp }] },
-      {
-        // Only over HTTPS (as reported by the proxy that terminates it): HSTS over plain HTTP is ignored at best.
-        source: '/:path*',
-        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
-        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }],
-      },
+      { source: '/api/media/file/:path*', headers: [{ key: 'Content-Security-Policy', value: UPLOAD_CSP }] },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
     ]
   },
 }

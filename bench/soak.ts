@@ -11,7 +11,7 @@
  *   - no draft, ever: a newer draft saved on top of the published article carries a marker that must
  *     never appear in any reader response;
  *
- * and the resident memory of the `next-server` process is read at the start, middle and end.
+ * and the resident memory of the server process is read at the start, middle and end.
  */
 import { paragraphsToLexical } from '../lib/lexical.ts'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
@@ -129,8 +129,8 @@ async function main(): Promise<void> {
 
     // Warm every page once, then take the first memory reading.
     for (const page of pages) await timedGet(`${server.url}${page.path}`)
-    const nextPid = server.nextServerPid()
-    const rss = { start: rssMiB(nextPid), middle: null as number | null, end: null as number | null, max: rssMiB(nextPid) ?? 0 }
+    const serverPid = server.serverPid()
+    const rss = { start: rssMiB(serverPid), middle: null as number | null, end: null as number | null, max: rssMiB(serverPid) ?? 0 }
     const t0 = performance.now()
     const deadline = t0 + SECONDS * 1000
     console.error(`[bench] soak for ${SECONDS} s: ${READERS} reader loops over ${pages.length} pages, an editor toggling ${probePath}`)
@@ -173,14 +173,14 @@ async function main(): Promise<void> {
     const memory = async () => {
       for (let i = 0; i < 100_000 && performance.now() < deadline; i++) {
         await sleep(Math.min(5_000, Math.max(0, deadline - performance.now())))
-        const now = rssMiB(nextPid)
+        const now = rssMiB(serverPid)
         if (now !== null) rss.max = Math.max(rss.max, now)
         if (rss.middle === null && performance.now() - t0 >= (SECONDS * 1000) / 2) rss.middle = now
       }
     }
 
     await Promise.all([...Array.from({ length: READERS }, (_, n) => reader(n * 3)), editor(), memory()])
-    rss.end = rssMiB(nextPid)
+    rss.end = rssMiB(serverPid)
 
     const rows: (string | number)[][] = [['page', 'path', 'requests', 'p50', 'p99', '5xx', 'wrong status', 'failed', 'leaks']]
     const all: number[] = []
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
       ['draft-only marker served', markerLeaks, '0', pass(markerLeaks === 0)],
       ['(responses racing a publish, not judged)', ambiguous, '', ''],
       ['(control: responses showing the probe while published)', seenLive, '> 0', pass(seenLive > 0)],
-      [`next-server RSS (pid ${nextPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, 'stable', ''],
+      [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, 'stable', ''],
     ])
     if (problems.length > 0) console.log(`\nFirst problems seen:\n  ${problems.join('\n  ')}`)
     ok = true

@@ -183,7 +183,7 @@ async function main(): Promise<void> {
         const bytes = encoding.name === 'gzip' ? (size.gzip ?? size.html) : size.html
         console.error(`[bench] ${encoding.name} ${page.name}: ours, ${DURATION} s × ${CONNECTIONS} connections`)
         const ours = await load(`${server.url}${page.path}`, encoding.headers)
-        rows.push([encoding.name, page.name, 'masthead (next start)', bytes, Math.round(ours.requests.average), ms1(ours.latency.p50), ms1(ours.latency.p99), ours.errors + ours.timeouts, ours.non2xx])
+        rows.push([encoding.name, page.name, 'masthead (npm start)', bytes, Math.round(ours.requests.average), ms1(ours.latency.p50), ms1(ours.latency.p99), ours.errors + ours.timeouts, ours.non2xx])
         let ratio: number | null = null
         if (nginx) {
           console.error(`[bench] ${encoding.name} ${page.name}: nginx`)

@@ -5,15 +5,17 @@
  * `lib/cache-tags.ts`); `invalidate(tags)` drops every page holding one of them. A render that read
  * its content before an invalidation of one of its tags is refused by `set`, so a publish racing a
  * render can never leave the older page behind. Least recently used pages go first past `maxBytes`.
+ * Loaded by Node directly too (scripts/server.ts): erasable TypeScript only.
  */
 export interface RenderedPage {
   status: number
-  html: string
+  /** The HTML, encoded once (UTF-8). */
+  body: Uint8Array
   /** The same HTML gzipped once, for the clients that accept it. */
   gzip?: Uint8Array
 }
 
-const sizeOf = (page: RenderedPage) => page.html.length + (page.gzip?.byteLength ?? 0)
+const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)
 
 interface Entry {
   page: RenderedPage
@@ -26,8 +28,11 @@ export class PageCache {
   readonly #invalidatedAt = new Map<string, number>()
   #version = 0
   #bytes = 0
+  readonly maxBytes: number
 
-  constructor(readonly maxBytes: number) {}
+  constructor(maxBytes: number) {
+    this.maxBytes = maxBytes
+  }
 
   get size(): number {
     return this.#entries.size

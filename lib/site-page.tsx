@@ -6,10 +6,10 @@ import { renderToString } from 'preact-render-to-string'
 import { Document } from '@/components/Document'
 import { NotFound } from '@/components/NotFound'
 import { Unavailable } from '@/components/Unavailable'
-import { acceptsGzip } from './accept-encoding'
 import { isDatabaseUnavailable } from './db-errors'
 import { pageCache, type RenderedPage } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
+import { pageReply, SHARED_PAGE, type ReplyOptions } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
 
@@ -25,9 +25,6 @@ export type PageResult = PageContent | { redirect: string } | null
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
 
-const HTML = 'text/html; charset=utf-8'
-// Browsers and proxies must ask again each time: an unpublished story has to disappear at once.
-const SHARED = 'public, max-age=0, must-revalidate'
 const PRIVATE = 'private, no-store'
 
 const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString(<Document head={head}>{body}</Document>)}`
@@ -35,23 +32,21 @@ const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString
 const notFoundHtml = () => render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />)
 
 /** A page to keep: gzipped once now rather than by the server on every request. */
-const cacheable = (status: number, html: string): RenderedPage => ({ status, html, gzip: gzipSync(html) })
+const cacheable = (status: number, html: string): RenderedPage => ({ status, body: Buffer.from(html), gzip: gzipSync(html) })
 
-function respond(page: RenderedPage, cacheControl: string, cache: string, request: Request, extra: Record<string, string> = {}): Response {
-  const headers: Record<string, string> = { 'Content-Type': HTML, 'Cache-Control': cacheControl, 'X-Page-Cache': cache, ...extra }
-  if (!page.gzip) return new Response(page.html, { status: page.status, headers })
-  headers.Vary = 'Accept-Encoding'
-  if (!acceptsGzip(request.headers.get('accept-encoding'))) return new Response(page.html, { status: page.status, headers })
-  // Next's own compression leaves a response that already names its encoding alone.
-  return new Response(page.gzip as Uint8Array<ArrayBuffer>, { status: page.status, headers: { ...headers, 'Content-Encoding': 'gzip' } })
+// Always the plain HTML here: Next drops a Content-Encoding set by a Route Handler and compresses the
+// body itself, so a gzipped body would reach the browser gzipped twice. The fast path sends the copy.
+function respond(page: RenderedPage, options: Omit<ReplyOptions, 'acceptEncoding'>): Response {
+  const reply = pageReply(page, { ...options, acceptEncoding: null })
+  return new Response(reply.body as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers })
 }
 
-function failure(path: string, error: unknown, request: Request): Response {
+function failure(path: string, error: unknown): Response {
   const unavailable = isDatabaseUnavailable(error)
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
   const head = simpleHead(siteUrl(), { title: 'Temporarily unavailable', noindex: true })
-  const page = { status: unavailable ? 503 : 500, html: render(head, <Unavailable path={path} />) }
-  return respond(page, 'no-store', 'none', request, unavailable ? { 'Retry-After': '30' } : {})
+  const page = { status: unavailable ? 503 : 500, body: Buffer.from(render(head, <Unavailable path={path} />)) }
+  return respond(page, { cacheControl: 'no-store', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
 
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
@@ -62,22 +57,22 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     const cache = pageCache()
     if (!preview) {
       const hit = cache.get(path)
-      if (hit) return respond(hit, SHARED, 'HIT', request)
+      if (hit) return respond(hit, { cacheControl: SHARED_PAGE, cache: 'HIT' })
     }
     const begun = cache.begin()
     try {
       const { value: result, tags } = await collectTags(async () => load(await params))
       if (result && 'redirect' in result) {
-        return new Response(null, { status: 308, headers: { Location: result.redirect, 'Cache-Control': SHARED } })
+        return new Response(null, { status: 308, headers: { Location: result.redirect, 'Cache-Control': SHARED_PAGE } })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()
-      if (preview) return respond({ status, html }, PRIVATE, 'BYPASS', request)
+      if (preview) return respond({ status, body: Buffer.from(html) }, { cacheControl: PRIVATE, cache: 'BYPASS' })
       const page = cacheable(status, html)
       cache.set(path, page, tags, begun)
-      return respond(page, SHARED, 'MISS', request)
+      return respond(page, { cacheControl: SHARED_PAGE, cache: 'MISS' })
     } catch (error) {
-      return failure(path, error, request)
+      return failure(path, error)
     }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the one command a newcomer runs. Seeds an empty database (applying migrations on the
- * way), builds when needed, then runs the production server.
+ * way), builds when needed, then runs the production server (scripts/server.ts).
  * Runs on Node ≥ 22.18 directly (type stripping), so it needs no build step of its own.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -67,7 +67,7 @@ if (built && readFileSync(stampFile, 'utf8') === stamp) {
   console.log(`[masthead] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
-const server = spawn(bin('next'), ['start', '--port', process.env.PORT || '3000'], {
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

@@ -1,6 +1,6 @@
 /**
  * The production server the benchmarks measure: `node scripts/start.ts` (what `npm start` runs:
- * seed an empty database, build when stale, `next start`) on a throwaway SQLite database, media
+ * seed an empty database, build when stale, run scripts/server.ts) on a throwaway SQLite database, media
  * folder and free loopback port, building into a folder of its own (`.next-bench`) so that it never
  * touches the developer's `.next` or the end-to-end tests' `.next-e2e`.
  *
@@ -34,8 +34,8 @@ export interface BenchServer {
   /** Environment the server runs with (also what `payload run` scripts need for the same database). */
   env: NodeJS.ProcessEnv
   logFile: string
-  /** The `next-server` process itself (a grandchild): the one whose memory is worth reading. */
-  nextServerPid(): number | null
+  /** The server process itself (a grandchild, `masthead-server`): the one whose memory is worth reading. */
+  serverPid(): number | null
   /** Ends the server's process group; removes the temp folder unless told to keep it (e.g. after a failure, for its log). */
   stop(options?: { keepDir?: boolean }): Promise<void>
 }
@@ -170,7 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
     env,
-    detached: true, // its own process group: stop() ends start.ts, next build and next-server together
+    detached: true, // its own process group: stop() ends start.ts, next build and the server together
     stdio: ['ignore', log, log],
   })
   closeSync(log)
@@ -227,7 +227,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   }
   console.error(`[bench] server ready after ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-  return { url, port, pid, dir, env, logFile, nextServerPid: () => findNextServer(pid), stop }
+  return { url, port, pid, dir, env, logFile, serverPid: () => findServerProcess(pid), stop }
 }
 
 function lastLine(file: string): string {
@@ -239,8 +239,8 @@ function lastLine(file: string): string {
   }
 }
 
-/** The `next-server` process in the group led by `groupPid` (Next names its process `next-server (vX)`). */
-export function findNextServer(groupPid: number): number | null {
+/** The server process in the group led by `groupPid` (scripts/server.ts names itself `masthead-server`). */
+export function findServerProcess(groupPid: number): number | null {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
     try {
@@ -250,7 +250,7 @@ export function findNextServer(groupPid: number): number | null {
       if (Number(fields[2]) !== groupPid) continue
       const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8')
       const comm = readFileSync(`/proc/${name}/comm`, 'utf8')
-      if (comm.startsWith('next-server') || cmdline.startsWith('next-server')) return Number(name)
+      if (comm.startsWith('masthead-server') || cmdline.startsWith('masthead-server')) return Number(name)
     } catch {
       /* exited meanwhile */
     }

@@ -1,0 +1,41 @@
+/**
+ * The security headers, in one place for the two ways a response leaves the server: Next's
+ * `headers()` config (next.config.mjs) and the cached-page fast path (scripts/server.ts).
+ * Imported by Node directly, so: explicit `.ts` imports and erasable TypeScript only.
+ */
+export interface Header {
+  key: string
+  value: string
+}
+
+export const EVERYWHERE: Header[] = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+]
+
+// Reader pages are plain HTML with no scripts at all (JSON-LD is data, which CSP does not govern), and
+// their one stylesheet is inlined. Everything else is locked to this origin.
+export const READER_CSP = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+// Uploaded files are shown, never run: no scripts, no plugins, no framing, even if one slipped through.
+export const UPLOAD_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
+
+// Only over HTTPS (as reported by the proxy that terminates it): HSTS over plain HTTP is ignored at best.
+export const HSTS: Header = { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }
+
+/** Every security header of a reader page; `https` as reported by X-Forwarded-Proto. */
+export function readerPageHeaders(https: boolean): Header[] {
+  return [...EVERYWHERE, { key: 'Content-Security-Policy', value: READER_CSP }, ...(https ? [HSTS] : [])]
+}

@@ -1,0 +1,30 @@
+/**
+ * The production server `npm start` runs: Next.js (admin, API, reader routes) behind one fast path
+ * that answers cached reader pages itself (lib/page-fast-path.ts). The page cache is one object per
+ * process, shared with the Route Handlers that fill it and the Payload hooks that empty it.
+ */
+import http from 'node:http'
+import next from 'next'
+import { pageCache } from '../lib/page-cache.ts'
+import { serveCachedPage } from '../lib/page-fast-path.ts'
+
+const port = Number(process.env.PORT || 3000)
+process.title = 'masthead-server'
+
+const app = next({ dev: false, dir: process.cwd(), port })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const cache = pageCache()
+const server = http.createServer((request, response) => {
+  if (serveCachedPage(request, response, cache)) return
+  void handle(request, response)
+})
+server.listen(port, () => console.log(`[masthead] ready on http://localhost:${port}`))
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close()
+    void app.close().finally(() => process.exit(0))
+  })
+}

@@ -1,0 +1,79 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { PageCache } from '@/lib/page-cache'
+import { serveCachedPage } from '@/lib/page-fast-path'
+
+const HTML = '<!DOCTYPE html><html lang="en"><title>Grain prices · Masthead</title><h1>Grain prices — “fall”</h1></html>'
+const cache = new PageCache(1_000_000)
+let origin = ''
+let server: http.Server
+
+// A server like scripts/server.ts, with "Next" answering 299 for whatever the fast path leaves to it.
+beforeAll(async () => {
+  cache.set('/articles/grain', { status: 200, body: Buffer.from(HTML), gzip: gzipSync(HTML) }, ['article:grain'], cache.begin())
+  cache.set('/articles/gone', { status: 404, body: Buffer.from('Not found') }, ['article:gone'], cache.begin())
+  server = http.createServer((request, response) => {
+    if (!serveCachedPage(request, response, cache)) response.writeHead(299).end('next')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise((resolve) => server.close(resolve)))
+
+function get(path: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .request(`${origin}${path}`, { method, headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+      .end()
+  })
+}
+
+it('answers a cached page with the reader headers, whatever the query string', async () => {
+  for (const path of ['/articles/grain', '/articles/grain?utm_source=feed']) {
+    const { status, headers, body } = await get(path)
+    expect(status).toBe(200)
+    expect(body.toString('utf8')).toBe(HTML)
+    expect(headers['content-length']).toBe(String(Buffer.byteLength(HTML)))
+    expect(headers).toMatchObject({
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'public, max-age=0, must-revalidate',
+      'x-page-cache': 'HIT',
+      vary: 'Accept-Encoding',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    })
+    expect(headers['content-security-policy']).toContain("script-src 'none'")
+    expect(headers['strict-transport-security']).toBeUndefined()
+  }
+})
+
+it('sends the gzipped copy to clients that accept it, HSTS behind HTTPS, and no body for HEAD', async () => {
+  const zipped = await get('/articles/grain', { 'accept-encoding': 'gzip, br', 'x-forwarded-proto': 'https' })
+  expect(zipped.headers['content-encoding']).toBe('gzip')
+  expect(gunzipSync(zipped.body).toString('utf8')).toBe(HTML)
+  expect(zipped.headers['strict-transport-security']).toMatch(/^max-age=\d+/)
+  const head = await get('/articles/grain', {}, 'HEAD')
+  expect(head.status).toBe(200)
+  expect(head.body.length).toBe(0)
+})
+
+it('keeps cached 404s', async () => {
+  const { status, body } = await get('/articles/gone')
+  expect(status).toBe(404)
+  expect(body.toString()).toBe('Not found')
+})
+
+it('leaves to Next what is not cached, not a read, or a draft-mode preview', async () => {
+  expect((await get('/articles/other')).status).toBe(299)
+  expect((await get('/articles/grain', {}, 'POST')).status).toBe(299)
+  expect((await get('/articles/grain', { cookie: 'theme=dark; __prerender_bypass=abc' })).status).toBe(299)
+  cache.invalidate(['article:grain'])
+  expect((await get('/articles/grain')).status).toBe(299)
+})
