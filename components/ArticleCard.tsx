@@ -22,7 +22,12 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
           fetchpriority={lead ? 'high' : undefined}
           decoding="async"
           sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 40rem) 20rem, 100vw'}
-          style={{ objectPosition: `${image.focalX ?? 50}% ${image.focalY ?? 50}%` }}
+          style={{
+            objectPosition: `${image.focalX ?? 50}% ${image.focalY ?? 50}%`,
+            // The lead photo keeps its own proportions (the others are cropped to 16:9 by the stylesheet);
+            // said here so the browser reserves its space before it loads.
+            aspectRatio: lead && card.width && card.height ? `${card.width} / ${card.height}` : undefined,
+          }}
         />
       )}
       <Heading>
