@@ -197,7 +197,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   }
 
   const label = options.label ? ` (${options.label})` : ''
-  console.error(`[bench] starting the production server${label} on ${url}: seed, build if stale, next start (log: ${logFile})`)
+  console.error(`[bench] starting the production server${label} on ${url}: seed, build if stale, serve (log: ${logFile})`)
   const started = Date.now()
   let lastNote = started
   try {
