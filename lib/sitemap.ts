@@ -9,6 +9,11 @@ import { articleUrl } from './media'
 
 /** Most URLs one sitemap file may list (sitemaps.org); past it, split and list the parts in an index. */
 export const SITEMAP_LIMIT = 50_000
+/**
+ * Articles per sitemap part. Each part is one bounded read and about 1 MB of XML, well under the
+ * 2 MB a Next.js data-cache entry may hold; the index pays a few small queries per part.
+ */
+export const SITEMAP_PART_SIZE = 5_000
 /** Most URLs one Google News sitemap may list. */
 export const NEWS_SITEMAP_LIMIT = 1_000
 /** A Google News sitemap lists only articles published in the last two days. */
@@ -24,10 +29,10 @@ export interface SitemapEntry {
   lastmod?: Date | string | null
 }
 
-/** How many sitemap files `total` URLs need: at least one, so that /sitemap.xml always exists. */
-export function sitemapPageCount(total: number, limit = SITEMAP_LIMIT): number {
-  if (!Number.isFinite(total) || total < 0) throw new RangeError(`Not a URL count: ${total}`)
-  return Math.max(1, Math.ceil(total / limit))
+/** How many sitemap parts `total` URLs fill, `size` to a part (none for none). */
+export function sitemapPartCount(total: number, size = SITEMAP_PART_SIZE): number {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`Not a URL count: ${total}`)
+  return Math.ceil(total / size)
 }
 
 function absoluteLoc(loc: string): string {

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest'
 import {
   NEWS_SITEMAP_LIMIT,
   SITEMAP_LIMIT,
+  SITEMAP_PART_SIZE,
   articleSitemapEntry,
   buildNewsSitemap,
   buildSitemap,
   buildSitemapIndex,
-  sitemapPageCount,
+  sitemapPartCount,
 } from '@/lib/sitemap'
 import { ORIGIN, article } from './support/reader-fixtures'
 
@@ -69,20 +70,25 @@ describe('buildSitemapIndex', () => {
   })
 })
 
-describe('sitemapPageCount', () => {
+describe('sitemapPartCount', () => {
   it.each([
-    [0, 1],
+    [0, 0],
     [1, 1],
-    [50_000, 1],
-    [50_001, 2],
-    [150_000, 3],
-  ])('%i URLs need %i sitemap(s)', (total, pages) => {
-    expect(sitemapPageCount(total)).toBe(pages)
+    [SITEMAP_PART_SIZE, 1],
+    [SITEMAP_PART_SIZE + 1, 2],
+    [3 * SITEMAP_PART_SIZE, 3],
+  ])('%i URLs fill %i part(s)', (total, parts) => {
+    expect(sitemapPartCount(total)).toBe(parts)
   })
 
-  it('takes another limit and refuses nonsense', () => {
-    expect(sitemapPageCount(25, 10)).toBe(3)
-    expect(() => sitemapPageCount(-1)).toThrow(RangeError)
+  it('takes another part size and refuses nonsense', () => {
+    expect(sitemapPartCount(25, 10)).toBe(3)
+    expect(() => sitemapPartCount(-1)).toThrow(RangeError)
+    expect(() => sitemapPartCount(1.5)).toThrow(RangeError)
+  })
+
+  it('keeps a part well under the most one sitemap may list', () => {
+    expect(SITEMAP_PART_SIZE).toBeLessThanOrEqual(SITEMAP_LIMIT)
   })
 })
 
