@@ -4,7 +4,7 @@ import type { Article, Author } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from './payload'
 import { SECTIONS } from './sections'
-import { SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from './sitemap'
+import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from './sitemap'
 import type { SitemapSummary } from './sitemap-parts'
 
 /**
@@ -18,6 +18,7 @@ const PUBLISHED: Where = { _status: { equals: 'published' } }
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
 export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>
+export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt'>
 
 /** The newest published article matching `where`: the date index is walked until the first match. */
 async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> | null> {
@@ -187,5 +188,28 @@ export const getSitemapTags = () =>
       })
     },
     ['sitemap-tags'],
+    { tags: [TAGS.latest] },
+  )()
+
+/** Published articles with from ≤ publishedAt < to, newest first, at most NEWS_SITEMAP_LIMIT. */
+export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =>
+  unstable_cache(
+    async (): Promise<NewsSitemapArticle[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: {
+          and: [PUBLISHED, { publishedAt: { greater_than_equal: from.toISOString() } }, { publishedAt: { less_than: to.toISOString() } }],
+        },
+        sort: ['-publishedAt', '-id'],
+        limit: NEWS_SITEMAP_LIMIT,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        select: { title: true, slug: true, publishedAt: true },
+      })
+      return docs
+    },
+    ['news-sitemap', from.toISOString(), to.toISOString()],
     { tags: [TAGS.latest] },
   )()

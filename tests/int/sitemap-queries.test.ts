@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Article, Author } from '@/payload-types'
+import { newsSitemapWindow } from '@/lib/sitemap'
 import { createArticle, createAuthor } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -62,6 +63,10 @@ describe('sitemap reads: published articles only, a part at a time', () => {
   it('lists the tags and sections of published articles, never a draft’s', async () => {
     expect(await queries.getSitemapTags()).toEqual(['diplomacy', 'energy', 'syria'])
     expect(await queries.getSitemapPages()).toEqual({ homeLastmod: published[3]!.updatedAt, sections: ['world', 'politics'] })
+  })
+
+  it('the news sitemap reads only the last two days', async () => {
+    expect(slugs(await queries.getNewsSitemapArticles(newsSitemapWindow(new Date())))).toEqual(['four'])
   })
 
   it('an unpublished article leaves its part, and the parts close up', async () => {

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import {
+  NEWS_MAX_AGE_MS,
   NEWS_SITEMAP_LIMIT,
   SITEMAP_LIMIT,
   SITEMAP_PART_SIZE,
@@ -8,6 +9,7 @@ import {
   buildNewsSitemap,
   buildSitemap,
   buildSitemapIndex,
+  newsSitemapWindow,
   sitemapPartCount,
 } from '@/lib/sitemap'
 import { ORIGIN, article } from './support/reader-fixtures'
@@ -153,5 +155,25 @@ describe('buildNewsSitemap', () => {
 
   it('is a valid empty urlset when nothing is recent', () => {
     expect(parse(buildNewsSitemap([article()], { ...options, now: new Date('2026-01-01T00:00:00Z') })).urlset.url).toBeUndefined()
+  })
+})
+
+describe('newsSitemapWindow', () => {
+  it('covers the two days up to now, widened to whole hours', () => {
+    expect(newsSitemapWindow(new Date('2025-07-02T10:42:13.500Z'))).toEqual({
+      from: new Date('2025-06-30T10:00:00.000Z'),
+      to: new Date('2025-07-02T11:00:00.000Z'),
+    })
+  })
+
+  it('is the same all hour long, and always holds the exact two days', () => {
+    const start = new Date('2025-07-02T10:00:00.000Z')
+    const end = new Date('2025-07-02T10:59:59.999Z')
+    expect(newsSitemapWindow(end)).toEqual(newsSitemapWindow(start))
+    for (const now of [start, end]) {
+      const { from, to } = newsSitemapWindow(now)
+      expect(from.getTime()).toBeLessThanOrEqual(now.getTime() - NEWS_MAX_AGE_MS)
+      expect(to.getTime()).toBeGreaterThan(now.getTime())
+    }
   })
 })
