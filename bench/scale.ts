@@ -14,12 +14,15 @@
  * median of the samples is reported, beside a cached (second) request for reference.
  * Each database gets its own build, so no cache entry crosses from one to the other.
  *
- * Target: for every page, uncached median at 10,000 / at 100 ≤ 1.5.
+ * Target: for every page, uncached median at 10,000 / at 100 ≤ 1.5. The sitemap index is such a page;
+ * the sitemap part it lists that holds the toggled article is timed as well, but a part lists up to a
+ * fixed number of articles (100 at 100, thousands at 10,000), so it is shown without a target.
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import os from 'node:os'
+import { toW3CDateTime } from '../lib/format.ts'
 import { api, login, median, ms, pass, printTable, timedGet, type Timed } from './support/report.ts'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, benchEnv, makeTempDir, runPayload, startServer, type BenchServer } from './support/server.ts'
 
@@ -64,6 +67,8 @@ interface Target {
   path: string
   /** Whether the page, as served, reflects the toggled article's current state (null: the page cannot show it). */
   fresh: ((response: Timed, live: boolean) => boolean) | null
+  /** A sitemap part lists up to a fixed number of URLs, so its cost grows until then: shown, not held to the ratio. */
+  bounded?: true
 }
 
 interface PhaseResult {
@@ -110,6 +115,9 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
   const articleUrl = `/articles/${toggled.slug}`
   const has = (text: string) => text.includes(toggled.title)
   const hasUrl = (text: string) => text.includes(articleUrl)
+  const part = await sitemapPartListing(server.url, articleUrl)
+  // The index dates each part by the latest update among its articles: the toggled article's, while published.
+  let toggledLastmod = ''
 
   const targets: Target[] = [
     { name: 'home', path: '/', fresh: (r, live) => has(r.text) === live },
@@ -118,7 +126,8 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
     { name: `tag (${byTag} articles)`, path: `/tags/${tag}`, fresh: (r, live) => has(r.text) === live },
     { name: 'article by that author', path: `/articles/${other.slug}`, fresh: (r, live) => has(r.text) === live },
     { name: 'feed.xml', path: '/feed.xml', fresh: (r, live) => hasUrl(r.text) === live },
-    { name: 'sitemap.xml', path: '/sitemap.xml', fresh: (r, live) => hasUrl(r.text) === live },
+    { name: 'sitemap.xml (index)', path: '/sitemap.xml', fresh: (r, live) => r.text.includes(`<lastmod>${toggledLastmod}</lastmod>`) === live },
+    { name: `sitemap part (${part.urls} articles)`, path: part.path, fresh: (r, live) => hasUrl(r.text) === live, bounded: true },
   ]
   const result: PhaseResult = {
     phase,
@@ -134,7 +143,8 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
   let live = true
   const toggle = async () => {
     live = !live
-    await api(server.url, token, 'PATCH', `/api/articles/${toggled.id}`, { _status: live ? 'published' : 'draft' })
+    const { doc } = await api<{ doc: { updatedAt: string } }>(server.url, token, 'PATCH', `/api/articles/${toggled.id}`, { _status: live ? 'published' : 'draft' })
+    toggledLastmod = toW3CDateTime(doc.updatedAt)
   }
   return {
     result,
@@ -158,6 +168,22 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
       if (!live) await toggle()
     },
   }
+}
+
+/** The articles part of the sitemap index that lists `articleUrl`, and how many articles it lists. */
+async function sitemapPartListing(serverUrl: string, articleUrl: string): Promise<{ path: string; urls: number }> {
+  const index = await timedGet(`${serverUrl}/sitemap.xml`, REQUEST_TIMEOUT_MS)
+  const parts = [...index.text.matchAll(/<loc>([^<]+\/sitemaps\/articles-\d+\.xml)<\/loc>/g)].map((match) => new URL(match[1]!).pathname)
+  // The toggled article is among the newest, so in one of the last parts.
+  for (const path of parts.reverse()) {
+    const { text } = await timedGet(`${serverUrl}${path}`, REQUEST_TIMEOUT_MS)
+    const urls = text.split('<url>').length - 1
+    if (!text.includes(articleUrl)) continue
+    // Unpublished, it would leave an empty part, which is a 404.
+    if (urls < 2) throw new Error(`${articleUrl} is alone in ${path}: choose another BENCH_SCALE_ARTICLES`)
+    return { path, urls }
+  }
+  throw new Error(`no part of ${serverUrl}/sitemap.xml lists ${articleUrl}`)
 }
 
 function tally(values: string[]): string {
@@ -228,7 +254,7 @@ async function main(): Promise<void> {
         ms(u1),
         ms(u2),
         ratio.toFixed(2),
-        pass(ratio <= TARGET_RATIO),
+        b.bounded ? 'bounded part' : pass(ratio <= TARGET_RATIO),
         `${ms(median(small.cached.get(a.name)!))} / ${ms(median(large.cached.get(b.name)!))}`,
         `${tally(small.headers.get(a.name)!)} / ${tally(large.headers.get(b.name)!)}`,
         `${small.stale.get(a.name)} / ${large.stale.get(b.name)}`,

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       { name: 'tag', path: '/tags/soak-desk', expect: 200 },
       { name: 'feed', path: '/feed.xml', expect: 200 },
       { name: 'sitemap', path: '/sitemap.xml', expect: 200 },
+      { name: 'sitemap articles', path: '/sitemaps/articles-1.xml', expect: 200 },
       { name: 'news sitemap', path: '/news-sitemap.xml', expect: 200 },
       { name: 'robots', path: '/robots.txt', expect: 200 },
       { name: '404', path: `/no-such-page-${stamp}`, expect: 404 },

@@ -1,14 +1,22 @@
-import type { SitemapData } from './queries'
+import type { Article, Author } from '@/payload-types'
 import { articleSitemapEntry, type SitemapEntry } from './sitemap'
 import { authorPath, sectionPath, tagPath } from './site'
 
-/** Every public URL of the site, newest articles first, as sitemap entries. */
-export function sitemapEntries(data: SitemapData, origin: string): SitemapEntry[] {
-  return [
-    { loc: `${origin}/`, lastmod: data.articles[0]?.updatedAt ?? null },
-    ...data.articles.flatMap((article) => articleSitemapEntry(article, origin) ?? []),
-    ...data.authors.flatMap((author) => (author.slug ? [{ loc: `${origin}${authorPath(author.slug)}`, lastmod: author.updatedAt }] : [])),
-    ...data.sections.map((section) => ({ loc: `${origin}${sectionPath(section)}` })),
-    ...data.tagSlugs.map((tag) => ({ loc: `${origin}${tagPath(tag)}` })),
-  ]
+/** The sitemap entries of each part's URLs (see lib/sitemap-parts.ts). */
+
+/** Home, which changes with the newest article, and the section pages. */
+export function pageEntries(origin: string, homeLastmod: string | null, sections: string[]): SitemapEntry[] {
+  return [{ loc: `${origin}/`, lastmod: homeLastmod }, ...sections.map((section) => ({ loc: `${origin}${sectionPath(section)}` }))]
+}
+
+export function articleEntries(articles: Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>[], origin: string): SitemapEntry[] {
+  return articles.flatMap((article) => articleSitemapEntry(article, origin) ?? [])
+}
+
+export function authorEntries(authors: Pick<Author, 'slug' | 'updatedAt'>[], origin: string): SitemapEntry[] {
+  return authors.flatMap((author) => (author.slug ? [{ loc: `${origin}${authorPath(author.slug)}`, lastmod: author.updatedAt }] : []))
+}
+
+export function tagEntries(tagSlugs: string[], origin: string): SitemapEntry[] {
+  return tagSlugs.map((tag) => ({ loc: `${origin}${tagPath(tag)}` }))
 }

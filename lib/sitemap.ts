@@ -9,10 +9,16 @@ import { articleUrl } from './media'
 
 /** Most URLs one sitemap file may list (sitemaps.org); past it, split and list the parts in an index. */
 export const SITEMAP_LIMIT = 50_000
+/**
+ * Articles per sitemap part. Each part is one bounded read and about 1 MB of XML, well under the
+ * 2 MB a Next.js data-cache entry may hold; the index pays a few small queries per part.
+ */
+export const SITEMAP_PART_SIZE = 5_000
 /** Most URLs one Google News sitemap may list. */
 export const NEWS_SITEMAP_LIMIT = 1_000
 /** A Google News sitemap lists only articles published in the last two days. */
 export const NEWS_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
@@ -24,10 +30,20 @@ export interface SitemapEntry {
   lastmod?: Date | string | null
 }
 
-/** How many sitemap files `total` URLs need: at least one, so that /sitemap.xml always exists. */
-export function sitemapPageCount(total: number, limit = SITEMAP_LIMIT): number {
-  if (!Number.isFinite(total) || total < 0) throw new RangeError(`Not a URL count: ${total}`)
-  return Math.max(1, Math.ceil(total / limit))
+/** How many sitemap parts `total` URLs fill, `size` to a part (none for none). */
+export function sitemapPartCount(total: number, size = SITEMAP_PART_SIZE): number {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`Not a URL count: ${total}`)
+  return Math.ceil(total / size)
+}
+
+/**
+ * The publication dates a Google News sitemap built at `now` may list: the last two days, widened to
+ * whole hours so that one cached read serves every request of the hour. buildNewsSitemap then keeps
+ * exactly the two days up to `now`.
+ */
+export function newsSitemapWindow(now: Date): { from: Date; to: Date } {
+  const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS
+  return { from: new Date(hour - NEWS_MAX_AGE_MS), to: new Date(hour + HOUR_MS) }
 }
 
 function absoluteLoc(loc: string): string {

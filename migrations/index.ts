@@ -1,6 +1,8 @@
 import * as migration_20261126_053340_initial from './20261126_053340_initial';
 import * as migration_20261126_054432_photo_metadata from './20261126_054432_photo_metadata';
 import * as migration_20261126_073247_listing_indexes from './20261126_073247_listing_indexes';
+import * as migration_20261126_081025_tag_value_index from './20261126_081025_tag_value_index';
+import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731_sitemap_part_dates';
 
 export const migrations = [
   {
@@ -16,6 +18,16 @@ export const migrations = [
   {
     up: migration_20261126_073247_listing_indexes.up,
     down: migration_20261126_073247_listing_indexes.down,
-    name: '20261126_073247_listing_indexes'
+    name: '20261126_073247_listing_indexes',
+  },
+  {
+    up: migration_20261126_081025_tag_value_index.up,
+    down: migration_20261126_081025_tag_value_index.down,
+    name: '20261126_081025_tag_value_index',
+  },
+  {
+    up: migration_20261126_081731_sitemap_part_dates.up,
+    down: migration_20261126_081731_sitemap_part_dates.down,
+    name: '20261126_081731_sitemap_part_dates'
   },
 ];

@@ -1,19 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { E2E_URL } from './support/server'
 import { seeded, SEEDED_URL } from './support/seeded'
-
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
-const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value])
-
-async function fetchXml(request: import('@playwright/test').APIRequestContext, url: string) {
-  const response = await request.get(url)
-  expect(response.status(), url).toBe(200)
-  expect(response.headers()['content-type'], url).toMatch(/xml/)
-  const text = await response.text()
-  expect(XMLValidator.validate(text), url).toBe(true)
-  return xml.parse(text)
-}
+import { asArray, fetchXml, sitemapParts } from './support/sitemaps'
 
 test('the article page describes itself to search engines and social networks', async ({ page }) => {
   await page.goto(SEEDED_URL)
@@ -67,10 +55,19 @@ test('the RSS feed lists the article with its photo and credit', async ({ reques
   expect(item['media:content']['media:credit']['#text']).toBe('Abdulaziz KETAZ / AFP')
 })
 
-test('the sitemaps list the public pages, and robots.txt names both', async ({ request }) => {
-  const sitemap = await fetchXml(request, '/sitemap.xml')
-  const locs = asArray(sitemap.urlset.url).map((url: { loc: string }) => url.loc)
-  expect(locs).toEqual(expect.arrayContaining([`${E2E_URL}/`, `${E2E_URL}${SEEDED_URL}`, `${E2E_URL}/authors/ahmed-mohammed`]))
+test('the sitemap index lists its parts, the parts list the public pages, and robots.txt names both sitemaps', async ({ request }) => {
+  // sitemapParts checks that every part the index lists answers 200 with well-formed XML.
+  const parts = await sitemapParts(request)
+  const part = (name: string) => parts.get(`${E2E_URL}/sitemaps/${name}.xml`)
+  expect([...parts.keys()]).toEqual(
+    expect.arrayContaining(['pages', 'tags', 'authors-1', 'articles-1'].map((name) => `${E2E_URL}/sitemaps/${name}.xml`)),
+  )
+  expect(part('pages')).toContain(`${E2E_URL}/`)
+  expect(part('articles-1')).toContain(`${E2E_URL}${SEEDED_URL}`)
+  expect(part('authors-1')).toContain(`${E2E_URL}/authors/ahmed-mohammed`)
+  // A part the index does not list, or a name no part has, is not found.
+  expect((await request.get('/sitemaps/articles-999.xml')).status()).toBe(404)
+  expect((await request.get('/sitemaps/1.xml')).status()).toBe(404)
 
   // Published in 2025: older than two days, so not news any more.
   const news = await fetchXml(request, '/news-sitemap.xml')

@@ -1,13 +1,16 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import {
+  NEWS_MAX_AGE_MS,
   NEWS_SITEMAP_LIMIT,
   SITEMAP_LIMIT,
+  SITEMAP_PART_SIZE,
   articleSitemapEntry,
   buildNewsSitemap,
   buildSitemap,
   buildSitemapIndex,
-  sitemapPageCount,
+  newsSitemapWindow,
+  sitemapPartCount,
 } from '@/lib/sitemap'
 import { ORIGIN, article } from './support/reader-fixtures'
 
@@ -69,20 +72,25 @@ describe('buildSitemapIndex', () => {
   })
 })
 
-describe('sitemapPageCount', () => {
+describe('sitemapPartCount', () => {
   it.each([
-    [0, 1],
+    [0, 0],
     [1, 1],
-    [50_000, 1],
-    [50_001, 2],
-    [150_000, 3],
-  ])('%i URLs need %i sitemap(s)', (total, pages) => {
-    expect(sitemapPageCount(total)).toBe(pages)
+    [SITEMAP_PART_SIZE, 1],
+    [SITEMAP_PART_SIZE + 1, 2],
+    [3 * SITEMAP_PART_SIZE, 3],
+  ])('%i URLs fill %i part(s)', (total, parts) => {
+    expect(sitemapPartCount(total)).toBe(parts)
   })
 
-  it('takes another limit and refuses nonsense', () => {
-    expect(sitemapPageCount(25, 10)).toBe(3)
-    expect(() => sitemapPageCount(-1)).toThrow(RangeError)
+  it('takes another part size and refuses nonsense', () => {
+    expect(sitemapPartCount(25, 10)).toBe(3)
+    expect(() => sitemapPartCount(-1)).toThrow(RangeError)
+    expect(() => sitemapPartCount(1.5)).toThrow(RangeError)
+  })
+
+  it('keeps a part well under the most one sitemap may list', () => {
+    expect(SITEMAP_PART_SIZE).toBeLessThanOrEqual(SITEMAP_LIMIT)
   })
 })
 
@@ -147,5 +155,25 @@ describe('buildNewsSitemap', () => {
 
   it('is a valid empty urlset when nothing is recent', () => {
     expect(parse(buildNewsSitemap([article()], { ...options, now: new Date('2026-01-01T00:00:00Z') })).urlset.url).toBeUndefined()
+  })
+})
+
+describe('newsSitemapWindow', () => {
+  it('covers the two days up to now, widened to whole hours', () => {
+    expect(newsSitemapWindow(new Date('2025-07-02T10:42:13.500Z'))).toEqual({
+      from: new Date('2025-06-30T10:00:00.000Z'),
+      to: new Date('2025-07-02T11:00:00.000Z'),
+    })
+  })
+
+  it('is the same all hour long, and always holds the exact two days', () => {
+    const start = new Date('2025-07-02T10:00:00.000Z')
+    const end = new Date('2025-07-02T10:59:59.999Z')
+    expect(newsSitemapWindow(end)).toEqual(newsSitemapWindow(start))
+    for (const now of [start, end]) {
+      const { from, to } = newsSitemapWindow(now)
+      expect(from.getTime()).toBeLessThanOrEqual(now.getTime() - NEWS_MAX_AGE_MS)
+      expect(to.getTime()).toBeGreaterThan(now.getTime())
+    }
   })
 })

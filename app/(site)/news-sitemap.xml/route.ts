@@ -1,13 +1,14 @@
-import { listLatest } from '@/lib/queries'
 import { SITE_NAME, siteUrl } from '@/lib/site'
-import { buildNewsSitemap, NEWS_SITEMAP_LIMIT } from '@/lib/sitemap'
+import { buildNewsSitemap, newsSitemapWindow } from '@/lib/sitemap'
+import { getNewsSitemapArticles } from '@/lib/sitemap-queries'
 
 export const dynamic = 'force-static'
 // "The last two days" moves with the clock: rebuild hourly even when nothing is published.
 export const revalidate = 3600
 
 export async function GET(): Promise<Response> {
-  const { docs } = await listLatest(1, NEWS_SITEMAP_LIMIT)
-  const xml = buildNewsSitemap(docs, { origin: siteUrl(), publicationName: SITE_NAME, language: 'en', now: new Date() })
+  const now = new Date()
+  const articles = await getNewsSitemapArticles(newsSitemapWindow(now))
+  const xml = buildNewsSitemap(articles, { origin: siteUrl(), publicationName: SITE_NAME, language: 'en', now })
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
 }

@@ -1,17 +1,35 @@
-import { getSitemapData } from '@/lib/queries'
 import { siteUrl } from '@/lib/site'
-import { buildSitemap, SITEMAP_LIMIT } from '@/lib/sitemap'
-import { sitemapEntries } from '@/lib/sitemap-urls'
+import { buildSitemap, type SitemapEntry } from '@/lib/sitemap'
+import { parseSitemapPart, type SitemapPart } from '@/lib/sitemap-parts'
+import { getSitemapArticles, getSitemapAuthors, getSitemapPages, getSitemapTags } from '@/lib/sitemap-queries'
+import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/sitemap-urls'
 
 export const dynamic = 'force-static'
 export const generateStaticParams = () => []
 
-/** /sitemaps/<n>.xml: the n-th 50,000 URLs, listed by the index at /sitemap.xml. */
+/** /sitemaps/<part>.xml: one part the index at /sitemap.xml lists; 404 for a name or page it does not. */
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const match = /^([1-9]\d{0,4})\.xml$/.exec((await params).file)
-  const entries = sitemapEntries(await getSitemapData(), siteUrl())
-  const page = match ? Number(match[1]) : 0
-  const slice = entries.slice((page - 1) * SITEMAP_LIMIT, page * SITEMAP_LIMIT)
-  if (page < 1 || slice.length === 0) return new Response('Not found', { status: 404 })
-  return new Response(buildSitemap(slice), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
+  const part = parseSitemapPart((await params).file)
+  const entries = part && (await partEntries(part, siteUrl()))
+  if (!entries) return new Response('Not found', { status: 404 })
+  return new Response(buildSitemap(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
+}
+
+async function partEntries(part: SitemapPart, origin: string): Promise<SitemapEntry[] | null> {
+  switch (part.kind) {
+    case 'pages': {
+      const { homeLastmod, sections } = await getSitemapPages()
+      return pageEntries(origin, homeLastmod, sections)
+    }
+    case 'tags':
+      return tagEntries(await getSitemapTags(), origin)
+    case 'authors': {
+      const authors = await getSitemapAuthors(part.page)
+      return authors && authorEntries(authors, origin)
+    }
+    case 'articles': {
+      const articles = await getSitemapArticles(part.page)
+      return articles.length > 0 ? articleEntries(articles, origin) : null
+    }
+  }
 }
