@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig, type DatabaseAdapterObj } from 'payload'
+import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
@@ -36,7 +36,9 @@ const database = chooseDatabase(
  * value: (text, path, parent) answers that from the index alone, where Payload's own (text) index
  * read every matching row of the table too (750 rows for one tag at 10,000 articles). The sitemap
  * index dates each part by the latest update among its articles: (status, updated_at, created_at)
- * answers that without reading the part's rows (Payload adds created_at to every sort).
+ * answers that without reading the part's rows (Payload adds created_at to every sort). Sorting a
+ * tag's articles reads (status, published_at, created_at) for each match, and created_at is stored
+ * after the body: (id, status, published_at, created_at) answers it without the rows' overflow pages.
  */
 const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
   for (const name of ['articles_texts', '_articles_v_texts']) {
@@ -57,10 +59,24 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
       extraConfig: (t) => ({
         statusDate: index('articles_status_published_at_idx').on(t._status, t.publishedAt),
         statusUpdated: index('articles_status_updated_at_idx').on(t._status, t.updatedAt, t.createdAt),
+        idListing: index('articles_id_listing_idx').on(t.id, t._status, t.publishedAt, t.createdAt),
       }),
     })
   }
   return schema
+}
+
+/**
+ * SQLite picks indexes from statistics that only ANALYZE writes; without them it ignores covering
+ * indexes and can pick the wrong one (measured at 10,000 articles: listings 1.5–2× slower). Gathered
+ * at start, bounded per index so a large database stays quick, and refreshed hourly by
+ * `PRAGMA optimize`, which re-analyses only the tables that changed a lot.
+ */
+async function keepSqliteStatistics(payload: Payload): Promise<void> {
+  const { client } = payload.db as unknown as SQLiteAdapter
+  await client.execute('PRAGMA analysis_limit = 10000')
+  await client.execute('ANALYZE')
+  setInterval(() => void client.execute('PRAGMA optimize').catch(() => {}), 60 * 60 * 1000).unref()
 }
 
 function databaseAdapter(): DatabaseAdapterObj {
@@ -92,6 +108,7 @@ export default buildConfig({
   collections: [Articles, Authors, Media, Users],
   editor: lexicalEditor(),
   db: databaseAdapter(),
+  onInit: database.kind === 'sqlite' ? keepSqliteStatistics : undefined,
   sharp,
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },

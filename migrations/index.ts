@@ -3,6 +3,7 @@ import * as migration_20261126_054432_photo_metadata from './20261126_054432_pho
 import * as migration_20261126_073247_listing_indexes from './20261126_073247_listing_indexes';
 import * as migration_20261126_081025_tag_value_index from './20261126_081025_tag_value_index';
 import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731_sitemap_part_dates';
+import * as migration_20261126_094112_listing_covering_index from './20261126_094112_listing_covering_index';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261126_081731_sitemap_part_dates.up,
     down: migration_20261126_081731_sitemap_part_dates.down,
-    name: '20261126_081731_sitemap_part_dates'
+    name: '20261126_081731_sitemap_part_dates',
+  },
+  {
+    up: migration_20261126_094112_listing_covering_index.up,
+    down: migration_20261126_094112_listing_covering_index.down,
+    name: '20261126_094112_listing_covering_index'
   },
 ];
