@@ -9,6 +9,7 @@ import { Unavailable } from '@/components/Unavailable'
 import { isDatabaseUnavailable } from './db-errors'
 import { pageCache, type RenderedPage } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
+import { pageNumber } from './pagination'
 import { pageReply, SHARED_PAGE, type ReplyOptions } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
@@ -75,4 +76,11 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
       return failure(path, error)
     }
   }
+}
+
+/** Page `segment` of a listing: "1" redirects to the listing itself (`firstPage`), a non-number is a 404. */
+export async function olderPage(segment: string, firstPage: string, load: (page: number) => Promise<PageResult>): Promise<PageResult> {
+  const page = pageNumber(segment)
+  if (page === 1) return { redirect: firstPage }
+  return page ? load(page) : null
 }

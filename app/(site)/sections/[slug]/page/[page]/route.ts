@@ -1,13 +1,8 @@
-import { pageNumber } from '@/lib/pagination'
-import { sitePage } from '@/lib/site-page'
+import { olderPage, sitePage } from '@/lib/site-page'
 import { sectionPath } from '@/lib/site'
 import { sectionPage } from '../../../../_views/topics'
 
 // Rendered by lib/site-page.tsx, which caches the HTML itself and drops it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
-export const GET = sitePage<{ slug: string; page: string }>(async ({ slug, page }) => {
-  const n = pageNumber(page)
-  if (n === 1) return { redirect: sectionPath(slug) }
-  return n ? sectionPage(slug, n) : null
-})
+export const GET = sitePage<{ slug: string; page: string }>(({ slug, page }) => olderPage(page, sectionPath(slug), (n) => sectionPage(slug, n)))
