@@ -13,6 +13,10 @@ export interface RenderedPage {
   body: Uint8Array
   /** The same HTML gzipped once, for the clients that accept it. */
   gzip?: Uint8Array
+  /** For documents that are not HTML (feeds, sitemaps, robots.txt). */
+  contentType?: string
+  /** When content that moves with the clock goes stale (ms since the epoch): the news sitemap's two days. */
+  expiresAt?: number
 }
 
 const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)
@@ -41,6 +45,10 @@ export class PageCache {
   get(key: string): RenderedPage | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
+    if (entry.page.expiresAt !== undefined && Date.now() >= entry.page.expiresAt) {
+      this.#remove(key)
+      return undefined
+    }
     // Map order is insertion order: moving the entry to the end makes the first one the least recently used.
     this.#entries.delete(key)
     this.#entries.set(key, entry)

@@ -22,7 +22,7 @@ export interface ReplyOptions {
 
 export function pageReply(page: RenderedPage, { cacheControl, cache, acceptEncoding, extra = {} }: ReplyOptions): PageReply {
   const headers: [string, string][] = [
-    ['Content-Type', 'text/html; charset=utf-8'],
+    ['Content-Type', page.contentType ?? 'text/html; charset=utf-8'],
     ['Cache-Control', cacheControl],
     ['X-Page-Cache', cache],
     ...Object.entries(extra),
