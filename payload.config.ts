@@ -17,6 +17,7 @@ import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
 import { dataDir as resolveDataDir } from './lib/data-dir'
 import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './lib/database'
 import { depthLimit } from './lib/graphql-depth'
+import { claimJobsOnce } from './lib/job-claims'
 import { resolvePayloadSecret } from './lib/secret'
 import { migrations } from './migrations'
 
@@ -136,7 +137,10 @@ export default buildConfig({
   collections: [Articles, Authors, Media, Users, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
-  onInit: database.kind === 'sqlite' ? prepareSqlite : undefined,
+  onInit: async (payload) => {
+    claimJobsOnce(payload)
+    if (database.kind === 'sqlite') await prepareSqlite(payload)
+  },
   sharp,
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },
@@ -147,7 +151,8 @@ export default buildConfig({
     afterError: [databaseUnavailable],
   },
   jobs: {
-    // Scheduled publishing: the queue runs inside the server that `npm start` starts.
+    // Scheduled publishing: the queue runs inside every server process; lib/job-claims.ts makes
+    // sure each due job is run by one of them only.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.NODE_ENV !== 'test',
   },
