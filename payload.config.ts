@@ -102,7 +102,7 @@ async function keepSqliteStatistics(payload: Payload): Promise<void> {
 async function prepareSqlite(payload: Payload): Promise<void> {
   if (!production && !pushesSchema(nodeEnv) && process.env.PAYLOAD_MIGRATING !== 'true') {
     // The adapter runs these with its own arguments; its type only knows them as `unknown`.
-    await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>["migrations"] })
+    await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations'] })
   }
   await keepSqliteStatistics(payload)
 }
