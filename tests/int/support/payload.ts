@@ -36,9 +36,10 @@ export interface RestClient {
 
 const ORIGIN = 'http://localhost:3000'
 
-export async function startPayload(): Promise<TestPayload> {
+/** `databaseUri`: another server than the run's (tests/int/mongodb/outage.test.ts stops its own). */
+export async function startPayload({ databaseUri }: { databaseUri?: string } = {}): Promise<TestPayload> {
   const dir = mkdtempSync(path.join(tmpdir(), 'masthead-int-'))
-  const baseUri = baseDatabaseUri()
+  const baseUri = databaseUri ?? baseDatabaseUri()
   process.env.MASTHEAD_TEST_DATABASE_URI = baseUri
   process.env.DATABASE_URI = isMongoUri(baseUri)
     ? withDatabaseName(baseUri, `masthead_test_${path.basename(dir).replace(/\W/g, '_')}`)
