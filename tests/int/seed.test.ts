@@ -274,6 +274,23 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
     expect(id !== null).toBe(transactions)
   })
 
+  it('reads nothing paginated inside its transaction (MongoDB cannot count and read at once on one session)', async () => {
+    const find = t.payload.find
+    const paginatedInTransaction: unknown[] = []
+    t.payload.find = (async (args: Parameters<typeof find>[0]) => {
+      if (args.req?.transactionID !== undefined && args.pagination !== false) paginatedInTransaction.push(args.collection)
+      return find.call(t.payload, args)
+    }) as typeof find
+    try {
+      // A new piece with a photo: the importer looks for a photo it uploaded before.
+      const [result] = await seedFiles(t.payload, [REAL_FILE], { log })
+      expect(result?.status).toBe('created')
+    } finally {
+      t.payload.find = find
+    }
+    expect(paginatedInTransaction).toEqual([])
+  })
+
   it('runs a piece’s writes in one transaction, rolled back when the piece fails (and in none without transactions)', async () => {
     const dir = folder({ 'late.txt': LATE_FAILURE })
     const seen: { transactionID?: number | string; inTransaction?: boolean }[] = []
