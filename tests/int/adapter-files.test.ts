@@ -45,9 +45,9 @@ it('`npm run migrate` applies the running adapter’s own migrations: SQLite’s
     expect(output).toContain(`Reading migration files from ${path.join(ROOT, 'migrations')}`)
     expect(output).toMatch(/Migrated: +20261126_053340_initial/)
   }
-})
+}, 240_000) // a CLI that boots Payload: slow on a busy machine, as the seed's CLI test
 
 it('never regenerates payload-types.ts at boot: it comes from `npm run generate`, on SQLite only, whatever adapter runs', async () => {
   const config = await (await import('@/payload.config')).default
   expect(config.typescript.autoGenerate).toBe(false)
-})
+}, 180_000) // loading the config compiles Payload's whole import graph
