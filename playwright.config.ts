@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { freshDatabaseName, isMongoUri, withDatabaseName } from './lib/mongo-uri'
 
 
 // Same values as tests/e2e/support/server.ts (a config cannot share modules with the tests it loads).
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
 const E2E_URL = `http://localhost:${E2E_PORT}`
+
+// On MongoDB, a database of this run's own on the server DATABASE_URI names (a second run would find
+// the first one's users), dropped by the teardown. Set once here: workers load this file again.
+if (isMongoUri(process.env.DATABASE_URI) && !process.env.MASTHEAD_E2E_DATABASE_URI) {
+  process.env.MASTHEAD_E2E_DATABASE_URI = withDatabaseName(process.env.DATABASE_URI, freshDatabaseName('masthead_e2e'))
+}
 
 // Debian's Chromium when present (nothing can be downloaded here); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
@@ -18,6 +25,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  globalTeardown: './tests/e2e/support/drop-database.ts',
   use: {
     baseURL: E2E_URL,
     trace: 'retain-on-failure',
@@ -50,7 +58,7 @@ export default defineConfig({
     env: {
       PORT: String(E2E_PORT),
       SITE_URL: E2E_URL,
-      DATABASE_URI: process.env.DATABASE_URI ?? 'file:./data/e2e/masthead.db',
+      DATABASE_URI: process.env.MASTHEAD_E2E_DATABASE_URI ?? 'file:./data/e2e/masthead.db',
       MEDIA_DIR: 'data/e2e/media',
       NEXT_DIST_DIR: '.next-e2e',
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'end-to-end-tests-secret-0123456789abcdef',

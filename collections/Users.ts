@@ -45,7 +45,8 @@ export const Users: CollectionConfig = {
           // The first account of a fresh install runs the newsroom: it becomes admin whatever was sent.
           async ({ operation, req, value }) => {
             if (operation !== 'create') return value
-            const { totalDocs } = await req.payload.count({ collection: 'users', req })
+            // A filter, because an unfiltered count is MongoDB's `count` command, refused in a transaction.
+            const { totalDocs } = await req.payload.count({ collection: 'users', where: { id: { exists: true } }, req })
             return totalDocs === 0 ? ['admin'] : value
           },
         ],

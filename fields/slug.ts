@@ -20,11 +20,15 @@ export function slugField(source: string): TextField {
     },
     hooks: {
       beforeValidate: [
-        ({ value, data, originalDoc }) => {
+        ({ value, data, originalDoc, siblingData }) => {
           const typed = typeof value === 'string' ? slugify(value) : ''
           if (typed !== '') return typed
           const from = data?.[source] ?? originalDoc?.[source]
-          return typeof from === 'string' && slugify(from) !== '' ? slugify(from) : null
+          if (typeof from === 'string' && slugify(from) !== '') return slugify(from)
+          // No slug yet (a blank draft): leave it unset, not null. MongoDB's unique sparse index still
+          // indexes an explicit null, so a second blank draft would collide; SQLite allows many NULLs.
+          delete siblingData.slug
+          return undefined
         },
       ],
     },

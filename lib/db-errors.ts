@@ -10,6 +10,8 @@ const NAMES = new Set([
   'MongoNetworkTimeoutError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+  'MongoServerClosedError',
   'MongooseServerSelectionError',
 ])
 const MESSAGES = /cannot connect to|client is closed|unable to open database|disk I\/O error|file is not a database|database is locked|connection (was )?closed|server selection timed out/i

@@ -112,17 +112,22 @@ export const getSitemapPages = () =>
     [TAGS.latest],
   )
 
-/** Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created. */
+/**
+ * Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created, read as
+ * the id range from the part's first id, not as a page (a skip that reads every earlier article).
+ */
 export const getSitemapArticles = (page: number) =>
   cached(
     async (): Promise<SitemapArticle[]> => {
       const payload = await payloadClient()
+      const from = page === 1 ? undefined : await partStart(page)
+      if (page > 1 && from === undefined) return []
       const { docs } = await payload.find({
         collection: 'articles',
-        where: PUBLISHED,
+        where: from === undefined ? PUBLISHED : { and: [PUBLISHED, { id: { greater_than_equal: from } }] },
         sort: 'id',
-        page,
         limit: SITEMAP_PART_SIZE,
+        pagination: false,
         depth: 0,
         overrideAccess: false,
         select: { slug: true, updatedAt: true, publishedAt: true },

@@ -376,6 +376,9 @@ async function findExistingPhoto(writer: PieceWriter, articleSlug: string, artic
     sort: 'createdAt',
     depth: 0,
     limit: 50,
+    // Unpaginated: a paginated find counts and reads at once on the one session of the transaction,
+    // which MongoDB does not allow (Payload #17053).
+    pagination: false,
     req: writer.req(),
   })
   // "like" matches anywhere in the name: keep only the names this seed gives.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { lexicalToParagraphs } from '@/lib/lexical'
 import type { Article, Author, Media } from '@/payload-types'
 import { type PieceResult, seedFiles } from '@/seed/importer'
+import { unlessStandinCannot } from './support/database'
 import { startPayload, type TestPayload } from './support/payload'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -240,21 +241,25 @@ describe('the real piece', () => {
   })
 })
 
-// Run the failure cases both as the app is configured (no SQLite transactions: writes are undone one
-// by one) and with the adapter's own transactions switched on, which is what MongoDB with a replica
-// set (and SQLite with `transactionOptions`) gives.
+// Run the failure cases both without transactions (SQLite as configured, a standalone MongoDB: writes
+// are undone one by one) and with the adapter's own transactions, which is what MongoDB with a
+// replica set (and SQLite with `transactionOptions`) gives.
 const modes = [
-  { mode: 'without database transactions (as configured)', transactions: false },
+  { mode: 'without database transactions (SQLite as configured, standalone MongoDB)', transactions: false },
   { mode: 'with database transactions', transactions: true },
 ] as const
 
 describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
   let original: typeof t.payload.db.beginTransaction
+  // Undoing by rollback is what the stand-in cannot do; undoing one by one it can.
+  const undoing = unlessStandinCannot('roll back a transaction', transactions)
 
   beforeAll(async () => {
     original = t.payload.db.beginTransaction
     const db = t.payload.db as unknown as { packageName: string; beginTransaction: unknown }
     if (transactions && db.packageName === '@payloadcms/db-sqlite') db.beginTransaction = drizzleBeginTransaction
+    // What Payload's MongoDB adapter does on a server that is not a replica set.
+    if (!transactions && db.packageName === '@payloadcms/db-mongodb') db.beginTransaction = async () => null
   })
   afterAll(() => {
     t.payload.db.beginTransaction = original
@@ -266,8 +271,71 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
   it('uses transactions only when asked to', async () => {
     const id = await t.payload.db.beginTransaction()
     if (id !== null) await t.payload.db.rollbackTransaction(id)
-    const mongoWithTransactions = (t.payload.db as unknown as { packageName: string }).packageName === '@payloadcms/db-mongodb'
-    if (!mongoWithTransactions) expect(id !== null).toBe(transactions)
+    expect(id !== null).toBe(transactions)
+  })
+
+  it('reads nothing paginated inside its transaction (MongoDB cannot count and read at once on one session)', async () => {
+    const find = t.payload.find
+    const paginatedInTransaction: unknown[] = []
+    t.payload.find = (async (args: Parameters<typeof find>[0]) => {
+      if (args.req?.transactionID !== undefined && args.pagination !== false) paginatedInTransaction.push(args.collection)
+      return find.call(t.payload, args)
+    }) as typeof find
+    try {
+      // A new piece with a photo: the importer looks for a photo it uploaded before.
+      const [result] = await seedFiles(t.payload, [REAL_FILE], { log })
+      expect(result?.status).toBe('created')
+    } finally {
+      t.payload.find = find
+    }
+    expect(paginatedInTransaction).toEqual([])
+  })
+
+  it('runs a piece’s writes in one transaction, rolled back when the piece fails (and in none without transactions)', async () => {
+    const dir = folder({ 'late.txt': LATE_FAILURE })
+    const seen: { transactionID?: number | string; inTransaction?: boolean }[] = []
+    const spy: CollectionBeforeChangeHook = async ({ req, data }) => {
+      // Payload keeps the promise of a transaction that began as none (no transactions: null).
+      const id = ((await req.transactionID) ?? undefined) as number | string | undefined
+      // On MongoDB the transaction is a driver session: it must really be in a transaction.
+      const session = id === undefined ? undefined : (t.payload.db as { sessions?: Record<string, { inTransaction?: () => boolean }> }).sessions?.[id]
+      seen.push({ transactionID: id, inTransaction: session?.inTransaction?.() })
+      return data
+    }
+    const rolledBack: unknown[] = []
+    const rollback = t.payload.db.rollbackTransaction
+    t.payload.db.rollbackTransaction = async (id) => {
+      rolledBack.push(id)
+      return rollback.call(t.payload.db, id)
+    }
+    for (const collection of ['authors', 'media', 'articles'] as const) t.payload.collections[collection].config.hooks.beforeChange.unshift(spy)
+    try {
+      const [result] = await withFailingArticleHook('beforeChange', () => seedFiles(t.payload, [path.join(dir, 'late.txt')], { log }))
+      expect(result?.status).toBe('failed')
+    } finally {
+      t.payload.db.rollbackTransaction = rollback
+      for (const collection of ['authors', 'media', 'articles'] as const) {
+        const hooks = t.payload.collections[collection].config.hooks.beforeChange
+        hooks.splice(hooks.indexOf(spy), 1)
+      }
+    }
+    // Author, photo and article were all written (the article's write is the one that failed).
+    expect(seen.length).toBeGreaterThanOrEqual(3)
+    const ids = new Set(seen.map((write) => write.transactionID))
+    if (transactions) {
+      expect(ids.size).toBe(1)
+      const [id] = [...ids]
+      expect(id).toBeDefined()
+      // Rolled back (by the failing save's own operation, then by the importer), and nothing else.
+      expect(rolledBack.length).toBeGreaterThan(0)
+      expect(new Set(rolledBack)).toEqual(new Set([id]))
+      if ((t.payload.db as unknown as { packageName: string }).packageName === '@payloadcms/db-mongodb') {
+        expect(seen.every((write) => write.inTransaction === true)).toBe(true)
+      }
+    } else {
+      expect([...ids]).toEqual([undefined])
+      expect(rolledBack).toEqual([])
+    }
   })
 
   it('leaves nothing behind when its date does not exist, names the file and line, and the good piece still loads', async () => {
@@ -281,9 +349,8 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
     expect(await findOne('authors', { slug: { equals: 'layla-nasser' } })).toBeUndefined()
   })
 
-  it.each(['beforeChange', 'afterChange'] as const)(
-    'takes back its author and photo (files included) when saving the article fails (%s)',
-    async (hook) => {
+  for (const hook of ['beforeChange', 'afterChange'] as const) {
+    undoing(`takes back its author and photo (files included) when saving the article fails (${hook})`, async () => {
       const dir = folder({ 'a-good.txt': readFileSync(REAL_FILE, 'utf8'), 'b-late.txt': LATE_FAILURE })
       const results = await withFailingArticleHook(hook, () =>
         seedFiles(t.payload, [path.join(dir, 'a-good.txt'), path.join(dir, 'b-late.txt')], { log }),
@@ -299,10 +366,10 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
       expect(await findOne('media', { filename: { like: 'ceasefire-talks-resume-in-cairo' } })).toBeUndefined()
       expect(mediaFilesStartingWith('ceasefire-talks-resume-in-cairo')).toEqual([])
       expect(mediaFilesStartingWith(SLUG).length).toBeGreaterThan(0)
-    },
-  )
+    })
+  }
 
-  it('takes back its author when its photo is refused', async () => {
+  undoing('takes back its author when its photo is refused', async () => {
     const dir = folder({ 'market.txt': BAD_PHOTO, 'market.jpg': '<html><script>alert(1)</script></html>' })
     const [result] = await seedFiles(t.payload, [path.join(dir, 'market.txt')], { log })
     expect(result?.status).toBe('failed')
@@ -311,7 +378,7 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
     expect(mediaFilesStartingWith('market-rally')).toEqual([])
   })
 
-  it('restores what it had updated when a later write of a known piece fails', async () => {
+  undoing('restores what it had updated when a later write of a known piece fails', async () => {
     const dir = folder({ 'late.txt': LATE_FAILURE })
     const [loaded] = await seedFiles(t.payload, [path.join(dir, 'late.txt')], { log })
     expect(loaded?.status).toBe('created')

@@ -12,6 +12,8 @@ describe('isDatabaseUnavailable', () => {
     ['a closed libsql client', new Error('The client is closed')],
     ['MongoDB not answering', named('MongoServerSelectionError')],
     ['a dropped MongoDB connection', named('MongoNetworkError')],
+    ['a MongoDB connection pool cleared after a network error', named('MongoPoolClearedError')],
+    ['a MongoDB server closed under an operation', named('MongoServerClosedError')],
     ['a refused TCP connection', withCode('connect ECONNREFUSED 127.0.0.1:27017', 'ECONNREFUSED')],
     ['a wrapped cause (drizzle’s "Failed query")', new Error('Failed query: select 1', { cause: withCode('x', 'SQLITE_CANTOPEN') })],
     ['a GraphQL error around it', Object.assign(new Error('Failed query'), { originalError: named('MongoNetworkError') })],
@@ -22,6 +24,8 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a validation error', new Error('The following field is invalid: slug')],
     ['a unique constraint', withCode('UNIQUE constraint failed: articles.slug', 'SQLITE_CONSTRAINT_UNIQUE')],
+    ['a MongoDB duplicate key', Object.assign(new Error('E11000 duplicate key error collection: masthead.articles index: slug_1'), { name: 'MongoServerError', code: 11000 })],
+    ['a command MongoDB refuses in a transaction', Object.assign(new Error("Cannot run 'count' in a multi-document transaction."), { name: 'MongoServerError', code: 263 })],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['nothing at all', undefined],
     ['a string', 'SQLITE_CANTOPEN'],

@@ -2,11 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
+import { isMongoUri, withDatabaseName } from '@/lib/mongo-uri'
 import type { User } from '@/payload-types'
+import { baseDatabaseUri } from './database'
 
 /**
  * Boots Payload on a throwaway database: a fresh SQLite file by default, or, when the run's
- * DATABASE_URI names MongoDB, a fresh database on that server. The same tests run on both.
+ * DATABASE_URI names MongoDB (or the run is the stand-in project), a fresh database on that server,
+ * dropped afterwards. The same tests run on both.
  */
 export interface TestPayload {
   payload: Payload
@@ -33,11 +36,12 @@ export interface RestClient {
 
 const ORIGIN = 'http://localhost:3000'
 
-export async function startPayload(): Promise<TestPayload> {
+/** `databaseUri`: another server than the run's (tests/int/mongodb/outage.test.ts stops its own). */
+export async function startPayload({ databaseUri }: { databaseUri?: string } = {}): Promise<TestPayload> {
   const dir = mkdtempSync(path.join(tmpdir(), 'masthead-int-'))
-  const baseUri = process.env.MASTHEAD_TEST_DATABASE_URI ?? process.env.DATABASE_URI ?? ''
+  const baseUri = databaseUri ?? baseDatabaseUri()
   process.env.MASTHEAD_TEST_DATABASE_URI = baseUri
-  process.env.DATABASE_URI = baseUri.startsWith('mongodb')
+  process.env.DATABASE_URI = isMongoUri(baseUri)
     ? withDatabaseName(baseUri, `masthead_test_${path.basename(dir).replace(/\W/g, '_')}`)
     : `file:${path.join(dir, 'test.db')}`
   process.env.MEDIA_DIR = path.join(dir, 'media')
@@ -97,12 +101,6 @@ export async function startPayload(): Promise<TestPayload> {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-}
-
-function withDatabaseName(uri: string, name: string): string {
-  const url = new URL(uri)
-  url.pathname = `/${name}`
-  return url.toString()
 }
 
 /** Creates a user directly (deliberately bypassing access: this is test set-up) and logs in. */
