@@ -14,8 +14,9 @@ import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
 import { chooseDatabase } from './lib/database'
-import { depthLimit } from './lib/graphql-depth'
+import { apiGuards } from './lib/api-guards'
 import { resolvePayloadSecret } from './lib/secret'
+import { siteUrl } from './lib/site'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -99,6 +100,8 @@ function databaseAdapter(): DatabaseAdapterObj {
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL ?? '',
+  // Cookie-authenticated requests count only from the site's own origin (see lib/csrf.ts for the writes).
+  csrf: [new URL(siteUrl()).origin],
   secret: resolvePayloadSecret({ env: process.env.PAYLOAD_SECRET, production, dataDir }),
   admin: {
     user: Users.slug,
@@ -125,10 +128,11 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
-    // Bounded work per request: Payload's complexity limit, plus a depth limit checked before anything runs.
+    // Bounded work per request: size, fragments and depth are measured before any rule runs
+    // (lib/graphql-guard.ts, in the route), then Payload's complexity limit counts what remains.
     maxComplexity: 1000,
-    validationRules: () => [depthLimit(12)],
   },
+  plugins: [apiGuards()],
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   telemetry: false,
 })
