@@ -111,10 +111,18 @@ async function missingFileIsNotFound(...[req, { params }]: Parameters<FileHandle
  * which it answers with a 500 and "Something went wrong.": say what could not be read instead.
  */
 const unreadableJson: AfterErrorHook = ({ error, graphqlResult, req }) => {
-  if (!(error instanceof SyntaxError) || !/JSON/.test(error.message)) return
+  // Payload's own JSON body parser says only "Invalid JSON"; the position is lost there.
+  const bodyParser = error instanceof APIError && error.message === 'Invalid JSON'
+  if (!bodyParser && !(error instanceof SyntaxError && /JSON/.test(error.message))) return
   const query = req.query as Record<string, unknown> | undefined
-  const what = typeof query?.where === 'string' ? 'The where parameter' : typeof query?.data === 'string' ? 'The data parameter' : 'The request body'
-  const message = `${what} is not valid JSON (${error.message}).`
+  const what = bodyParser
+    ? 'The request body'
+    : typeof query?.where === 'string'
+      ? 'The where parameter'
+      : typeof query?.data === 'string'
+        ? 'The data parameter'
+        : 'The request body'
+  const message = bodyParser ? `${what} is not valid JSON.` : `${what} is not valid JSON (${error.message}).`
   return {
     status: 400,
     response: { errors: [{ message }] },
