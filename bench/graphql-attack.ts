@@ -1,13 +1,13 @@
 /**
  * `npm run bench:graphql-attack`: how long the server takes to refuse hostile GraphQL documents
- * sent anonymously (fragments that double at every level, a fragment cycle, a 60,000-character
- * query), and how long `/robots.txt` takes while they arrive, 5 connections sending each attack
+ * sent anonymously (fragments that double at every level, same-named fields that GraphQL would
+ * compare pairwise, a fragment cycle, a 60,000-character query), and how long `/robots.txt` takes while they arrive, 5 connections sending each attack
  * 20 times. The refusals happen before GraphQL's validation (lib/graphql-guard.ts), so neither
  * should grow with the attack's nominal size.
  *
  * Target: each refusal < 50 ms (median and max); robots.txt < 50 ms at the median meanwhile.
  */
-import { doublingFragments } from '../tests/unit/support/graphql-attacks.ts'
+import { doublingFragments, mergedFields } from '../tests/unit/support/graphql-attacks.ts'
 import { median, ms, pass, printTable, timedGet } from './support/report.ts'
 import { startServer } from './support/server.ts'
 
@@ -18,6 +18,7 @@ const TARGET_MS = 50
 const ATTACKS: [string, string][] = [
   ['doubling fragments, 19 levels', doublingFragments(19)],
   ['doubling fragments, 40 levels', doublingFragments(40)],
+  ['same-named fields merged, 6 wide × 3 levels', mergedFields(6)],
   ['fragment cycle', '{ Articles { docs { ...A } } } fragment A on Article { title ...B } fragment B on Article { ...A }'],
   ['60,000-character query', `{ Articles(where: { title: { like: "${'a'.repeat(60_000)}" } }) { docs { id } } }`],
 ]

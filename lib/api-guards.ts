@@ -19,13 +19,14 @@ import { cappedPaging, pagingProblem, whereProblem, type FieldKind, type QuerySh
  * Guards every collection, including ones added later, against what a client can ask of the REST
  * and GraphQL APIs (the local API, which the site's own code uses, is trusted and left alone):
  * bad paging and `where` values are refused with a 400 naming the parameter, a reader's page is
- * capped, a missing upload is a 404, and an unreadable JSON parameter or body is a 400. Uploaded
+ * capped, a missing upload is a 404, an unreadable JSON parameter or body is a 400, and a refusal
+ * keeps its message in the production build. Uploaded
  * files get their sandboxing CSP here too, from Payload's file handler.
  */
 export const apiGuards = (): Plugin => (config) => ({
   ...config,
   collections: config.collections?.map(guardCollection),
-  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), unreadableJson] },
+  hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), namelessErrors, unreadableJson] },
 })
 
 function guardCollection(collection: CollectionConfig): CollectionConfig {
@@ -106,13 +107,29 @@ async function missingFileIsNotFound(...[req, { params }]: Parameters<FileHandle
   if (!found) return Response.json({ errors: [{ message: `There is no file named ${shown(params.filename)}.` }] }, { status: 404 })
 }
 
+const UNKNOWN = 'An unknown error occurred.'
+
+/**
+ * Payload's errors take their name from their class (`this.constructor.name`), and the production
+ * build's minifier leaves those classes nameless; Payload's formatter then answers every error that
+ * carries no data with "An unknown error occurred." (a refused upload, a bad `where`, Not Found).
+ * When the error is meant for the client (a 4xx, or marked public), say what it said.
+ */
+export const namelessErrors: AfterErrorHook = ({ error, result }) => {
+  if (result?.errors?.[0]?.message !== UNKNOWN) return
+  const { isPublic, message, status } = error as Error & { isPublic?: boolean; status?: number }
+  if (!message || !(isPublic === true || (status !== undefined && status < 500))) return
+  return { response: { errors: [{ message }] } }
+}
+
 /**
  * `where=abc`, `data=…` or a request body that is not JSON throw a bare SyntaxError inside Payload,
  * which it answers with a 500 and "Something went wrong.": say what could not be read instead.
  */
-const unreadableJson: AfterErrorHook = ({ error, graphqlResult, req }) => {
-  // Payload's own JSON body parser says only "Invalid JSON"; the position is lost there.
-  const bodyParser = error instanceof APIError && error.message === 'Invalid JSON'
+export const unreadableJson: AfterErrorHook = ({ error, graphqlResult, req }) => {
+  // Payload's own JSON body parser says only "Invalid JSON"; the position is lost there. (Matched by
+  // shape: in the production build, Payload's APIError class is not always the one imported here.)
+  const bodyParser = (error as { status?: number }).status === 400 && error.message === 'Invalid JSON'
   if (!bodyParser && !(error instanceof SyntaxError && /JSON/.test(error.message))) return
   const query = req.query as Record<string, unknown> | undefined
   const what = bodyParser

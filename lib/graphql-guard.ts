@@ -13,6 +13,7 @@ export const GRAPHQL_LIMITS = {
   spreads: 200,
   depth: 12,
   fields: 2_000,
+  merged: 20,
 }
 
 export type GraphQLLimits = typeof GRAPHQL_LIMITS
@@ -55,6 +56,9 @@ export function refusalOf(query: string, limits: GraphQLLimits = GRAPHQL_LIMITS)
   }
   if (size.fields > limits.fields) {
     return `The query selects ${size.fields > 1e9 ? 'over a billion' : size.fields} fields once its fragments are spread; at most ${limits.fields} are allowed.`
+  }
+  if (size.merged > limits.merged) {
+    return `The query selects one field under the same name ${size.merged} times, once fragments and parents are merged; at most ${limits.merged} are allowed.`
   }
   return null
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { doublingFragments } from '../unit/support/graphql-attacks'
+import { doublingFragments, mergedFields } from '../unit/support/graphql-attacks'
 import { startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
@@ -30,6 +30,12 @@ describe('GraphQL refuses hostile queries before running them', () => {
     expect(result.status).toBe(400)
     expect(result.data).toBeUndefined()
     expect(result.errors?.[0]?.message).toBe('The query selects 524289 fields once its fragments are spread; at most 2000 are allowed.')
+  })
+
+  it('same-named fields six wide at three levels (what GraphQL compares pairwise)', async () => {
+    const result = await t.graphql(mergedFields(6))
+    expect(result.status).toBe(400)
+    expect(result.errors?.[0]?.message).toMatch(/^The query selects one field under the same name 216 times/)
   })
 
   it('a fragment cycle, named, with a 400 and no 500', async () => {

@@ -26,6 +26,14 @@ describe('measureDocument', () => {
     expect(size).toMatchObject({ depth: 7, deepestOperation: 'Deep' })
   })
 
+  it('counts the fields GraphQL merges into one, through parents and fragments', () => {
+    // a > y > six y, each selecting six x: the six y merge into one, and so do their 36 x.
+    const wide = `{ a { y { ${Array(6).fill(`y { ${Array(6).fill('x(l: 1)').join(' ')} }`).join(' ')} } } }`
+    expect(measureDocument(parse(wide)).merged).toBe(36)
+    const viaFragments = '{ a { ...F ...F ...G } } fragment F on A { id y { id } } fragment G on A { id }'
+    expect(measureDocument(parse(viaFragments)).merged).toBe(3)
+  })
+
   it('reports a cycle as the path that closes it', () => {
     const size = measureDocument(parse('{ root { ...A } } fragment A on Node { child { ...B } } fragment B on Node { ...A }'))
     expect(size.cycle).toEqual(['A', 'B', 'A'])
@@ -59,6 +67,15 @@ describe('refusalOf', () => {
   it('refuses queries nested too deep, with both numbers', () => {
     expect(refusalOf(nested(5), limits)).toBe('The query is nested 6 levels deep; at most 5 are allowed.')
     expect(refusalOf(`query Named ${nested(6)}`, limits)).toBe('"Named" is nested 7 levels deep; at most 5 are allowed.')
+  })
+
+  it('refuses same-named fields merged past the limit (what makes GraphQL compare them pairwise)', () => {
+    const rep = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ')
+    const nested = `{ a { ${rep(6, () => `y { ${rep(6, () => `y { ${rep(6, (k) => `x(l: ${k})`)} }`)} }`)} } }`
+    expect(refusalOf(nested)).toBe(
+      'The query selects one field under the same name 216 times, once fragments and parents are merged; at most 20 are allowed.',
+    )
+    expect(refusalOf(`{ a { ${rep(20, (i) => `x(l: ${i})`)} } }`)).toBeNull()
   })
 
   it('bounds characters, tokens, fragments and spreads', () => {

@@ -5,3 +5,9 @@ export function doublingFragments(levels: number): string {
   )
   return `{ Articles { docs { ...F0 } } }\n${fragments.join('\n')}`
 }
+
+/** Same-named fields six wide at three levels: GraphQL's overlap check compares 216 x pairwise. */
+export function mergedFields(width = 6): string {
+  const rep = (f: (i: number) => string) => Array.from({ length: width }, (_, i) => f(i)).join(' ')
+  return `{ Articles { ${rep(() => `docs { ${rep(() => `authors { ${rep((k) => `name photo(draft: ${k % 2 === 0}) { id }`)} }`)} }`)} } }`
+}
