@@ -20,8 +20,8 @@ import { cappedPaging, pagingProblem, whereProblem, type FieldKind, type QuerySh
  * and GraphQL APIs (the local API, which the site's own code uses, is trusted and left alone):
  * bad paging and `where` values are refused with a 400 naming the parameter, a reader's page is
  * capped, a missing upload is a 404, an unreadable JSON parameter or body is a 400, and a refusal
- * keeps its message in the production build. Uploaded
- * files get their sandboxing CSP here too, from Payload's file handler.
+ * keeps its message in the production build. Uploaded files get their sandboxing CSP here too,
+ * from Payload's file handler.
  */
 export const apiGuards = (): Plugin => (config) => ({
   ...config,
@@ -132,13 +132,8 @@ export const unreadableJson: AfterErrorHook = ({ error, graphqlResult, req }) =>
   const bodyParser = (error as { status?: number }).status === 400 && error.message === 'Invalid JSON'
   if (!bodyParser && !(error instanceof SyntaxError && /JSON/.test(error.message))) return
   const query = req.query as Record<string, unknown> | undefined
-  const what = bodyParser
-    ? 'The request body'
-    : typeof query?.where === 'string'
-      ? 'The where parameter'
-      : typeof query?.data === 'string'
-        ? 'The data parameter'
-        : 'The request body'
+  const parameter = bodyParser ? undefined : ['where', 'data'].find((name) => typeof query?.[name] === 'string')
+  const what = parameter ? `The ${parameter} parameter` : 'The request body'
   const message = bodyParser ? `${what} is not valid JSON.` : `${what} is not valid JSON (${error.message}).`
   return {
     status: 400,

@@ -51,6 +51,7 @@ async function hostileQuery(request: Request): Promise<Response | null> {
 }
 
 async function stripSuggestions(response: Response): Promise<Response> {
+  if (!response.body || !response.headers.get('content-type')?.includes('json')) return response
   // GraphQL answers are whole JSON strings already; reading one costs a copy, not a wait.
   const text = await response.text()
   const body = text.includes('Did you mean')
