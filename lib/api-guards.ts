@@ -123,18 +123,15 @@ export const namelessErrors: AfterErrorHook = ({ error, result }) => {
 }
 
 /**
- * `where=abc`, `data=…` or a request body that is not JSON throw a bare SyntaxError inside Payload,
- * which it answers with a 500 and "Something went wrong.": say what could not be read instead.
+ * `where=abc`, `data=…` or a multipart `_payload` that is not JSON throw a bare SyntaxError inside
+ * Payload, which it answers with a 500 and "Something went wrong.": say what could not be read.
+ * (A JSON request body is checked before Payload reads it: lib/route-guards.ts.)
  */
 export const unreadableJson: AfterErrorHook = ({ error, graphqlResult, req }) => {
-  // Payload's own JSON body parser says only "Invalid JSON"; the position is lost there. (Matched by
-  // shape: in the production build, Payload's APIError class is not always the one imported here.)
-  const bodyParser = (error as { status?: number }).status === 400 && error.message === 'Invalid JSON'
-  if (!bodyParser && !(error instanceof SyntaxError && /JSON/.test(error.message))) return
+  if (!(error instanceof SyntaxError && /JSON/.test(error.message))) return
   const query = req.query as Record<string, unknown> | undefined
-  const parameter = bodyParser ? undefined : ['where', 'data'].find((name) => typeof query?.[name] === 'string')
-  const what = parameter ? `The ${parameter} parameter` : 'The request body'
-  const message = bodyParser ? `${what} is not valid JSON.` : `${what} is not valid JSON (${error.message}).`
+  const parameter = ['where', 'data'].find((name) => typeof query?.[name] === 'string')
+  const message = `${parameter ? `The ${parameter} parameter` : 'The request body'} is not valid JSON (${error.message}).`
   return {
     status: 400,
     response: { errors: [{ message }] },

@@ -22,7 +22,25 @@ async function csrfRefusal(config: ConfigPromise, request: Request): Promise<Res
 export const guardRest =
   <A>(config: ConfigPromise, handler: RestHandler<A>): RestHandler<A> =>
   async (request, args) =>
-    (await csrfRefusal(config, request)) ?? handler(request, args)
+    (await csrfRefusal(config, request)) ?? (await unreadableBody(request)) ?? handler(request, args)
+
+/**
+ * A JSON body Payload cannot use: unparseable (Payload says only "Invalid JSON"), or valid JSON
+ * that is not an object (Payload fails on it with a TypeError and a 500).
+ */
+async function unreadableBody(request: Request): Promise<Response | null> {
+  if (request.method === 'GET' || !request.headers.get('content-type')?.startsWith('application/json')) return null
+  const text = await request.clone().text()
+  if (!text) return null
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    return refuse(400, `The request body is not valid JSON (${(error as Error).message}).`)
+  }
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return null
+  return refuse(400, 'The request body must be a JSON object of fields, such as {"title": "…"}.')
+}
 
 /**
  * Measures the query before GraphQL's validation and Payload's complexity rule see it (see

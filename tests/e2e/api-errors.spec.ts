@@ -23,13 +23,15 @@ test('a refused upload says which file and why', async ({ request }) => {
   expect(await message(response)).toBe('chart.svg was refused: it contains content that is not a recognised image. Upload a JPEG, PNG, WebP or AVIF photo.')
 })
 
-test('a JSON body that is not JSON says so', async ({ request }) => {
-  const response = await request.post('/api/authors', {
-    headers: { Authorization: `JWT ${await token(request)}`, 'Content-Type': 'application/json' },
-    data: '{"name": "Half',
-  })
-  expect(response.status()).toBe(400)
-  expect(await message(response)).toBe('The request body is not valid JSON.')
+test('a JSON body that is not JSON, or not an object, says so', async ({ request }) => {
+  const headers = { Authorization: `JWT ${await token(request)}`, 'Content-Type': 'application/json' }
+  // A Buffer is sent as it is (a string would be sent JSON-encoded).
+  const broken = await request.post('/api/authors', { headers, data: Buffer.from('{"name": "Half') })
+  expect(broken.status()).toBe(400)
+  expect(await message(broken)).toMatch(/^The request body is not valid JSON \(.+\)\.$/)
+  const notAnObject = await request.post('/api/authors', { headers, data: '{"name": "Half' })
+  expect(notAnObject.status()).toBe(400)
+  expect(await message(notAnObject)).toMatch(/^The request body must be a JSON object of fields/)
 })
 
 test('anonymous bad input is a 400 naming the parameter', async ({ request }) => {

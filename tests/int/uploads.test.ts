@@ -112,7 +112,19 @@ describe('photo uploads', () => {
     })
     const response = await POST(request, { params: Promise.resolve({ slug: ['authors'] }) })
     expect(response.status).toBe(400)
-    expect((await response.json()).errors[0].message).toBe('The request body is not valid JSON.')
+    expect((await response.json()).errors[0].message).toMatch(/^The request body is not valid JSON \(Unterminated string in JSON at position \d+.*\)\.$/)
+  })
+
+  it.each(['"just a string"', '[1, 2]', 'null'])('refuse a JSON body that is not an object (%s), saying so', async (body) => {
+    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+    const request = new Request('http://localhost:3000/api/authors', {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}`, 'Content-Type': 'application/json' },
+      body,
+    })
+    const response = await POST(request, { params: Promise.resolve({ slug: ['authors'] }) })
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toMatch(/^The request body must be a JSON object of fields/)
   })
 
   it('require alt text', async () => {

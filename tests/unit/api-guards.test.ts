@@ -37,10 +37,6 @@ describe('unreadableJson', () => {
       status: 400,
       response: { errors: [{ message: expect.stringMatching(/^The where parameter is not valid JSON \(.+\)\.$/) }] },
     })
-    expect(unreadableJson(args(nameless('Invalid JSON', 400)))).toMatchObject({
-      status: 400,
-      response: { errors: [{ message: 'The request body is not valid JSON.' }] },
-    })
   })
 
   it('leaves other errors alone', () => {
