@@ -1,5 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload'
-import { EVERYWHERE, HSTS, READER_CSP, UPLOAD_CSP } from './lib/security-headers.ts'
+import { EVERYWHERE, HSTS, READER_CSP, READER_PATHS } from './lib/security-headers.ts'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,7 +18,7 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: EVERYWHERE },
       // The reader site: everything but the admin and the API.
-      { source: '/((?!admin|api/).*)', headers: [{ key: 'Content-Security-Policy', value: READER_CSP }] },
+      { source: READER_PATHS, headers: [{ key: 'Content-Security-Policy', value: READER_CSP }] },
       {
         source: '/admin/:path*',
         headers: [
@@ -26,7 +26,6 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
-      { source: '/api/media/file/:path*', headers: [{ key: 'Content-Security-Policy', value: UPLOAD_CSP }] },
       { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [HSTS] },
     ]
   },

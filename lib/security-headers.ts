@@ -29,7 +29,15 @@ export const READER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/**
+ * Where READER_CSP applies, as a Next `headers()` source: every path except the admin and the API,
+ * by whole first segment, so `/admin-x` and `/administrator` (reader 404s) are reader paths too.
+ */
+export const READER_PATHS = '/((?!(?:admin|api)(?:/|$)).*)'
+
 // Uploaded files are shown, never run: no scripts, no plugins, no framing, even if one slipped through.
+// Set by Payload's file handler itself (lib/api-guards.ts), after it has decoded the path: a file
+// reached as /api/%6dedia/file/… gets it too.
 export const UPLOAD_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"
 
 // Only over HTTPS (as reported by the proxy that terminates it): HSTS over plain HTTP is ignored at best.

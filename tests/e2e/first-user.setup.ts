@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { ADMIN, ADMIN_STATE } from './support/accounts'
+import { E2E_URL } from './support/server'
 
 test('a fresh server asks for the first user, who registers, logs in and reaches the articles list', async ({ page }) => {
   await page.goto('/admin')
@@ -25,7 +26,8 @@ test('a fresh server asks for the first user, who registers, logs in and reaches
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i }).first()).toBeVisible()
 
-  const me = await page.request.get('/api/users/me')
+  // A script's request carries no Fetch Metadata: say where it comes from, as a browser would (see lib/csrf.ts).
+  const me = await page.request.get('/api/users/me', { headers: { Origin: E2E_URL } })
   expect((await me.json()).user).toMatchObject({ email: ADMIN.email, roles: ['admin'] })
   await page.context().storageState({ path: ADMIN_STATE })
 })

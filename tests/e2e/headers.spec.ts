@@ -25,6 +25,16 @@ test("Payload's colour-scheme client hints stay in the admin", async ({ request 
   expect((await request.get('/admin/login')).headers()['accept-ch']).toBe('Sec-CH-Prefers-Color-Scheme')
 })
 
+test('reader 404s that merely start like the admin get the reader CSP, frame protection included', async ({ request }) => {
+  for (const url of ['/admin-x', '/administrator', '/administrator/login', '/api-docs']) {
+    const response = await request.get(url)
+    expect(response.status(), url).toBe(404)
+    const csp = response.headers()['content-security-policy'] ?? ''
+    expect(csp, url).toContain("script-src 'none'")
+    expect(csp, url).toContain("frame-ancestors 'none'")
+  }
+})
+
 test('the admin cannot be framed', async ({ request }) => {
   const headers = (await request.get('/admin/login')).headers()
   expect(headers['content-security-policy']).toBe("frame-ancestors 'none'")
@@ -38,6 +48,17 @@ test('uploaded files are served with nosniff and a sandboxing CSP', async ({ req
   expect(response.headers()['content-type']).toMatch(/^image\//)
   expect(response.headers()['x-content-type-options']).toBe('nosniff')
   expect(response.headers()['content-security-policy']).toMatch(/default-src 'none'.*sandbox/)
+
+  // The same file through a percent-encoded path, which the router decodes: the same sandbox.
+  const encoded = await request.get(docs[0].url.replace('/api/media/', '/api/%6dedia/'))
+  expect(encoded.status()).toBe(200)
+  expect(encoded.headers()['content-security-policy']).toMatch(/default-src 'none'.*sandbox/)
+})
+
+test('an upload file that does not exist is a 404, not a 500', async ({ request }) => {
+  const response = await request.get('/api/media/file/no-such-photo.webp')
+  expect(response.status()).toBe(404)
+  expect((await response.json()).errors[0].message).toBe('There is no file named "no-such-photo.webp".')
 })
 
 test('HSTS is sent only when the request came over HTTPS', async ({ request }) => {

@@ -85,6 +85,48 @@ describe('photo uploads', () => {
     expect(await mediaCount()).toBe(before)
   })
 
+  it('refuse a PDF, naming the file and what it contains', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const response = await upload(pdf, 'report.pdf', 'application/pdf')
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toBe(
+      'report.pdf was refused: it contains application/pdf content. Upload a JPEG, PNG, WebP or AVIF photo.',
+    )
+  })
+
+  it('refuse unreadable JSON beside the file, saying so', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await pngBytes())], { type: 'image/png' }), 'harbour.png')
+    form.append('_payload', '{"alt": "A photo"')
+    const response = await t.rest.post('/media', { token: editor.token, form })
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toMatch(/^The request body is not valid JSON \(.+\)\.$/)
+  })
+
+  it('refuse a JSON body that is not JSON, saying so', async () => {
+    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+    const request = new Request('http://localhost:3000/api/authors', {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}`, 'Content-Type': 'application/json' },
+      body: '{"name": "Half a name',
+    })
+    const response = await POST(request, { params: Promise.resolve({ slug: ['authors'] }) })
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toMatch(/^The request body is not valid JSON \(Unterminated string in JSON at position \d+.*\)\.$/)
+  })
+
+  it.each(['"just a string"', '[1, 2]', 'null'])('refuse a JSON body that is not an object (%s), saying so', async (body) => {
+    const { POST } = await import('@/app/(payload)/api/[...slug]/route')
+    const request = new Request('http://localhost:3000/api/authors', {
+      method: 'POST',
+      headers: { Authorization: `JWT ${editor.token}`, 'Content-Type': 'application/json' },
+      body,
+    })
+    const response = await POST(request, { params: Promise.resolve({ slug: ['authors'] }) })
+    expect(response.status).toBe(400)
+    expect((await response.json()).errors[0].message).toMatch(/^The request body must be a JSON object of fields/)
+  })
+
   it('require alt text', async () => {
     const response = await upload(await pngBytes(), 'no-alt.png', 'image/png', { caption: 'No alt' })
     expect(response.status).toBe(400)

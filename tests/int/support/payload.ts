@@ -15,7 +15,10 @@ export interface TestPayload {
   payload: Payload
   config: SanitizedConfig
   rest: RestClient
-  graphql: (query: string, options?: { token?: string; variables?: Record<string, unknown> }) => Promise<GraphQLResult>
+  graphql: (
+    query: string,
+    options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> },
+  ) => Promise<GraphQLResult>
   cleanup: () => Promise<void>
 }
 
@@ -25,7 +28,7 @@ export interface GraphQLResult {
   errors?: { message: string }[]
 }
 
-type Options = { token?: string; body?: unknown; form?: FormData }
+type Options = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
 
 export interface RestClient {
   get(url: string, options?: Options): Promise<Response>
@@ -50,13 +53,15 @@ export async function startPayload({ databaseUri }: { databaseUri?: string } = {
   const { getPayload } = await import('payload')
   const config = await (await import('@/payload.config')).default
   const payload = await getPayload({ config })
-  const routes = await import('@payloadcms/next/routes')
+  // The app's own route handlers (Payload's, wrapped by lib/route-guards.ts), as Next calls them.
+  const restRoute = await import('@/app/(payload)/api/[...slug]/route')
+  const graphqlRoute = await import('@/app/(payload)/api/graphql/route')
 
   const call =
-    (handler: (config: SanitizedConfig) => (req: Request, args: { params: Promise<{ slug?: string[] }> }) => Promise<Response>, method: string) =>
+    (handler: (req: Request, args: { params: Promise<{ slug: string[] }> }) => Promise<Response>, method: string) =>
     async (url: string, options: Options = {}) => {
       const full = new URL(`/api${url}`, ORIGIN)
-      const headers = new Headers()
+      const headers = new Headers(options.headers)
       if (options.token) headers.set('Authorization', `JWT ${options.token}`)
       let body: BodyInit | undefined
       if (options.form) body = options.form
@@ -65,25 +70,25 @@ export async function startPayload({ databaseUri }: { databaseUri?: string } = {
         body = JSON.stringify(options.body)
       }
       const slug = full.pathname.replace(/^\/api\//, '').split('/').filter(Boolean)
-      return handler(config)(new Request(full, { method, headers, body }), { params: Promise.resolve({ slug }) })
+      return handler(new Request(full, { method, headers, body }), { params: Promise.resolve({ slug }) })
     }
 
   const rest: RestClient = {
-    get: call(routes.REST_GET, 'GET'),
-    post: call(routes.REST_POST, 'POST'),
-    patch: call(routes.REST_PATCH, 'PATCH'),
-    delete: call(routes.REST_DELETE, 'DELETE'),
+    get: call(restRoute.GET, 'GET'),
+    post: call(restRoute.POST, 'POST'),
+    patch: call(restRoute.PATCH, 'PATCH'),
+    delete: call(restRoute.DELETE, 'DELETE'),
   }
 
   const graphql: TestPayload['graphql'] = async (query, options = {}) => {
-    const headers = new Headers({ 'Content-Type': 'application/json' })
+    const headers = new Headers({ 'Content-Type': 'application/json', ...options.headers })
     if (options.token) headers.set('Authorization', `JWT ${options.token}`)
     const request = new Request(`${ORIGIN}/api/graphql`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables: options.variables }),
     })
-    const response = await routes.GRAPHQL_POST(config)(request)
+    const response = await graphqlRoute.POST(request)
     const body = (await response.json()) as object
     // Requests refused by validation come back as a bare list of errors.
     return Array.isArray(body) ? { status: response.status, errors: body } : { status: response.status, ...body }
