@@ -12,8 +12,9 @@ import { applyTags, processOrigin } from './revalidate'
 /**
  * Reads the invalidation log every POLL_INTERVAL_MS (an indexed range read on `sequence`) and
  * applies the entries other processes wrote; prunes entries older than KEEP_ENTRIES_MS now and then.
- * The first read looks LOOKBACK_MS back, so a change committed while this process was starting, and
- * read by its first page, is applied too.
+ * Starts by taking in what is already committed (its changes are what every later read sees), so
+ * only entries committed afterwards are applied; the look-back window still catches one that took
+ * its sequence before the start but committed after it.
  */
 export interface PollerOptions {
   /** What to do with an entry's tags; by default, expire them in this process. */
@@ -43,10 +44,7 @@ export async function startInvalidationPoller(payload: Payload, options: PollerO
     select: { sequence: true },
   })
   const cursor = new LogCursor(docs[0]?.sequence ?? 0)
-  let polls = 0
-  let running: Promise<LogEntry[]> | null = null
-
-  const read = async (): Promise<LogEntry[]> => {
+  const window = async () => {
     const { docs: rows } = await payload.find({
       collection: INVALIDATIONS_SLUG,
       where: { sequence: { greater_than: cursor.since } },
@@ -54,7 +52,15 @@ export async function startInvalidationPoller(payload: Payload, options: PollerO
       pagination: false,
       depth: 0,
     })
-    const fresh = cursor.accept(rows.map((row) => ({ ...row, tags: parseTags(row.tags) })))
+    return cursor.accept(rows.map((row) => ({ ...row, tags: parseTags(row.tags) })))
+  }
+  // What is committed now, every read after this sees: only entries that commit later need applying.
+  await window()
+  let polls = 0
+  let running: Promise<LogEntry[]> | null = null
+
+  const read = async (): Promise<LogEntry[]> => {
+    const fresh = await window()
     const others = fresh.filter((entry) => skipOrigin === null || entry.origin !== skipOrigin)
     const tags = others.flatMap((entry) => entry.tags)
     if (tags.length > 0) await apply([...new Set(tags)])
@@ -82,8 +88,9 @@ export async function pruneInvalidations(payload: Payload): Promise<void> {
 const POLLER_KEY = Symbol.for('masthead.invalidation-poller')
 
 /**
- * Starts this process's poller once, the first time the reader site asks for Payload: a process
- * that serves reader pages has caches to keep true; one that only writes (a script) has none.
+ * Starts this process's poller once, the first time the reader site asks for Payload (which waits
+ * for it, so that no page is read before the poller follows the log): a process that serves reader
+ * pages has caches to keep true; one that only writes (a script) has none.
  */
 export function ensureInvalidationPoller(payload: Payload): Promise<Poller> {
   const holder = globalThis as { [POLLER_KEY]?: Promise<Poller> }

@@ -11,7 +11,7 @@ import { ensureInvalidationPoller } from './invalidation-poller'
 export const payloadClient = async (): Promise<Payload> => {
   const payload = await getPayload({ config })
   if (process.env.NODE_ENV !== 'test') {
-    ensureInvalidationPoller(payload).catch((error: unknown) =>
+    await ensureInvalidationPoller(payload).catch((error: unknown) =>
       payload.logger.error({ msg: 'cannot read the invalidation log; will retry on the next page', err: error }),
     )
   }
