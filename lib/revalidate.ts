@@ -1,6 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import type { Payload } from 'payload'
 import { pageCache } from './page-cache'
+import { purgeSharedCaches } from './shared-cache-purge'
 
 /**
  * Expires cache tags at once (not stale-while-revalidate): after an unpublish, the very next reader
@@ -10,6 +11,7 @@ import { pageCache } from './page-cache'
 export function expireTags(tags: string[], payload: Payload): void {
   const unique = new Set(tags)
   pageCache().invalidate(unique)
+  purgeSharedCaches(unique, payload.logger)
   for (const tag of unique) {
     try {
       revalidateTag(tag, { expire: 0 })
