@@ -7,6 +7,11 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   images: { unoptimized: true },
+  // Next's data cache (`unstable_cache`) stays in memory, per process: on disk it would be shared by
+  // every process on this build folder while each expires tags only in its own memory, so one process
+  // could read another's stale copy. The invalidation log (lib/invalidation-poller.ts) keeps each
+  // process's memory true.
+  experimental: { isrFlushToDisk: false },
   // `npm run typecheck` checks the whole project (tests included) once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   async headers() {

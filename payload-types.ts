@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     media: Media;
     users: User;
+    invalidations: Invalidation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -83,6 +84,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    invalidations: InvalidationsSelect<false> | InvalidationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -332,6 +334,24 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invalidations".
+ */
+export interface Invalidation {
+  id: number;
+  sequence: number;
+  tags:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  origin?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -677,6 +697,15 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invalidations_select".
+ */
+export interface InvalidationsSelect<T extends boolean = true> {
+  sequence?: T;
+  tags?: T;
+  origin?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -9,6 +9,7 @@ import { buildConfig, type DatabaseAdapterObj, type Payload } from 'payload'
 import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
+import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
@@ -105,7 +106,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Masthead' },
   },
-  collections: [Articles, Authors, Media, Users],
+  collections: [Articles, Authors, Media, Users, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: database.kind === 'sqlite' ? keepSqliteStatistics : undefined,

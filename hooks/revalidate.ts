@@ -10,7 +10,9 @@ import { expireTags } from '@/lib/revalidate'
 
 /**
  * Publishing invalidates, reading is static: these hooks expire the cache tags of whatever shows the
- * changed document. Bulk writers (the seed) pass `context.disableRevalidate` to skip them.
+ * changed document, in every process (lib/revalidate.ts), once the change has committed. Only a bulk
+ * load into a database no server serves yet (bench:scale's generator) passes
+ * `context.disableRevalidate` to skip them.
  */
 /**
  * What readers saw before the change, per request. (Not in `context`: the Local API call below gives
@@ -31,16 +33,16 @@ export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, req, c
   const before = publishedBefore.get(req)
   publishedBefore.delete(req)
   if (doc._status === 'published') {
-    expireTags(tagsForArticle(doc, before), req.payload)
+    await expireTags(tagsForArticle(doc, before), req)
   } else if (before && !(await publishedArticle(req, doc.id))) {
     // Unpublished. (A draft saved on top of a published article leaves it published: nothing to do.)
-    expireTags(tagsForArticle(doc, before), req.payload)
+    await expireTags(tagsForArticle(doc, before), req)
   }
   return doc
 }
 
-export const revalidateDeletedArticle: CollectionAfterDeleteHook = ({ doc, req, context }) => {
-  if (!context.disableRevalidate && doc?._status === 'published') expireTags(tagsForArticle(doc), req.payload)
+export const revalidateDeletedArticle: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  if (!context.disableRevalidate && doc?._status === 'published') await expireTags(tagsForArticle(doc), req)
   return doc
 }
 
@@ -49,7 +51,7 @@ export const revalidateAuthor: CollectionAfterChangeHook = async ({ doc, previou
   if (context.disableRevalidate) return doc
   const tags = [TAGS.authors, TAGS.author(doc.id), ...(await articleTagsWhere(req, { authors: { in: [doc.id] } }))]
   for (const slug of [doc.slug, previousDoc?.slug]) if (slug) tags.push(TAGS.authorSlug(slug))
-  expireTags(tags, req.payload)
+  await expireTags(tags, req)
   return doc
 }
 
@@ -65,7 +67,7 @@ export const revalidateMedia: CollectionAfterChangeHook = async ({ doc, req, con
     depth: 0,
     req,
   })
-  expireTags([...tags, ...authors.flatMap((author) => [TAGS.author(author.id), TAGS.authorSlug(author.slug ?? '')])], req.payload)
+  await expireTags([...tags, ...authors.flatMap((author) => [TAGS.author(author.id), TAGS.authorSlug(author.slug ?? '')])], req)
   return doc
 }
 

@@ -1,22 +1,73 @@
-import { revalidateTag } from 'next/cache'
-import type { Payload } from 'payload'
+import { randomUUID } from 'node:crypto'
+import type { Payload, PayloadRequest } from 'payload'
+import { afterCommit } from './after-commit'
+import { INVALIDATIONS_SLUG, nextSequence } from './invalidation-log'
 import { pageCache } from './page-cache'
 import { purgeSharedCaches } from './shared-cache-purge'
 
 /**
- * Expires cache tags at once (not stale-while-revalidate): after an unpublish, the very next reader
- * must not be served the old page. Drops the rendered pages (`lib/page-cache.ts`) and the data they
- * were read from. Outside a Next.js server (a CLI script) there is no data cache to expire.
+ * The one entry point for writers: expire these cache tags everywhere. Called by the collection
+ * hooks (hooks/revalidate.ts) with the request of the change, in whatever process made it (server,
+ * importer, job runner, a `payload run` script).
+ *
+ * 1. Records the tags in the invalidation log, inside the writer's transaction: the entry commits
+ *    with the change or not at all, and every other server process applies it (lib/invalidation-poller.ts).
+ * 2. Once the change has committed, expires the tags in this process. Not before: a reader racing
+ *    the transaction would read the old content after the expiry and cache it as new.
  */
-export function expireTags(tags: string[], payload: Payload): void {
-  const unique = new Set(tags)
-  pageCache().invalidate(unique)
-  purgeSharedCaches(unique, payload.logger)
-  for (const tag of unique) {
-    try {
-      revalidateTag(tag, { expire: 0 })
-    } catch (error) {
-      payload.logger.debug({ msg: `no Next.js cache to revalidate "${tag}"`, err: error })
-    }
+export async function expireTags(tags: string[], req: PayloadRequest): Promise<void> {
+  const unique = [...new Set(tags)]
+  if (unique.length === 0) return
+  await recordInvalidation(unique, req)
+  await afterCommit(req, () => applyTags(unique))
+}
+
+/** This process, as the invalidation log names it: its own entries were applied when they committed. */
+export function processOrigin(): string {
+  const holder = globalThis as { [ORIGIN_KEY]?: string }
+  holder[ORIGIN_KEY] ??= randomUUID()
+  return holder[ORIGIN_KEY]
+}
+const ORIGIN_KEY = Symbol.for('masthead.process-origin')
+
+async function recordInvalidation(tags: string[], req: PayloadRequest): Promise<void> {
+  const { payload } = req
+  const { docs } = await payload.find({
+    collection: INVALIDATIONS_SLUG,
+    sort: '-sequence',
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    select: { sequence: true },
+    req,
+  })
+  await payload.create({
+    collection: INVALIDATIONS_SLUG,
+    data: { sequence: nextSequence(Date.now(), docs[0]?.sequence), tags, origin: processOrigin() },
+    depth: 0,
+    req,
+  })
+}
+
+interface NextIncrementalCache {
+  revalidateTag(tags: string[], durations: { expire: number }): Promise<void>
+}
+
+/**
+ * Expires tags in this process only: the data Next.js cached for them (`unstable_cache` in
+ * lib/queries.ts), then the rendered pages (lib/page-cache.ts), so that a page rendered after this
+ * reads fresh data. At once, not stale-while-revalidate: after an unpublish the very next reader must
+ * not get the old page. Next's own `revalidateTag` works only inside a request (and applies when the
+ * response ends), while the log's poller runs outside one: both go to the incremental cache the
+ * server's requests share. A process that has served no request (a CLI script) has no data cache.
+ */
+export async function applyTags(tags: readonly string[], payload?: Payload): Promise<void> {
+  const incremental = (globalThis as { __incrementalCache?: NextIncrementalCache }).__incrementalCache
+  try {
+    await incremental?.revalidateTag([...tags], { expire: 0 })
+  } catch (error) {
+    payload?.logger.error({ msg: 'expiring the Next.js data cache failed', err: error })
   }
+  pageCache().invalidate(tags)
+  purgeSharedCaches(tags, payload?.logger)
 }

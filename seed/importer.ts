@@ -13,8 +13,8 @@ import { findPhotoSource, isPlaceholderFilename, isSeedPhotoFilename, loadPhoto,
  *
  * Every Local API call in this module runs with `overrideAccess: true`, the Local API's default, on
  * purpose: the seed is an operator's tool run from a shell, with no user whose permissions could
- * apply. Every write passes `context: { disableRevalidate: true }` so that loading content does not
- * set off one cache revalidation per document.
+ * apply. Its writes expire cache tags like any editor's (hooks/revalidate.ts): through the
+ * invalidation log, every server process on the database drops the pages they change.
  *
  * Idempotent: authors are found by slug, the lead photo through the article (or by the file name the
  * seed gave it), the article by slug; a document is written only when a value differs, so a second
@@ -25,8 +25,6 @@ import { findPhotoSource, isPlaceholderFilename, isSeedPhotoFilename, loadPhoto,
  * Without (SQLite as configured, MongoDB without a replica set), each write is undone on failure:
  * documents created are deleted (their files with them), documents updated get their values back.
  */
-
-const CONTEXT = { disableRevalidate: true }
 
 type Id = number | string
 export type Action = 'created' | 'updated' | 'unchanged'
@@ -212,7 +210,7 @@ class PieceWriter {
     this.undo.push({
       label: `restore ${label}`,
       run: async () => {
-        await this.payload.update({ collection, id, data: previous, context: CONTEXT })
+        await this.payload.update({ collection, id, data: previous })
       },
     })
     return doc
@@ -271,7 +269,7 @@ class PieceWriter {
       label: `delete ${label}`,
       // Deleting a media document deletes its files too.
       run: async () => {
-        await this.payload.delete({ collection, id: doc.id, context: CONTEXT })
+        await this.payload.delete({ collection, id: doc.id })
       },
     })
   }
@@ -285,13 +283,13 @@ async function upsertAuthor(writer: PieceWriter, { name, slug }: { name: string;
   const existing = await findOne<Author>(payload, 'authors', { slug: { equals: slug } }, writer.req())
   if (!existing) {
     const doc = await writer.create('authors', { slug: { equals: slug } }, `the author "${name}"`, () =>
-      payload.create({ collection: 'authors', data: { name, slug }, context: CONTEXT, req: writer.req() }),
+      payload.create({ collection: 'authors', data: { name, slug }, req: writer.req() }),
     )
     return { id: doc.id, name, slug, action: 'created' }
   }
   if (existing.name === name) return { id: existing.id, name, slug, action: 'unchanged' }
   await writer.update('authors', existing.id, { name: existing.name }, `the author "${existing.name}"`, () =>
-    payload.update({ collection: 'authors', id: existing.id, data: { name }, context: CONTEXT, req: writer.req() }),
+    payload.update({ collection: 'authors', id: existing.id, data: { name }, req: writer.req() }),
   )
   return { id: existing.id, name, slug, action: 'updated' }
 }
@@ -323,7 +321,7 @@ async function upsertPhoto(
       ],
     }
     return writer.create('media', key, `the photo of "${parsed.title}"`, () =>
-      payload.create({ collection: 'media', data: wanted, file, context: CONTEXT, req: writer.req() }),
+      payload.create({ collection: 'media', data: wanted, file, req: writer.req() }),
     )
   }
 
@@ -358,7 +356,6 @@ async function upsertPhoto(
       id: existing.id,
       // Copyright and licence are the editors' to add: kept as they are.
       data: { ...wanted, credit: { ...existing.credit, ...wanted.credit } },
-      context: CONTEXT,
       req: writer.req(),
     }),
   )
@@ -391,7 +388,7 @@ async function deleteIfUnused(payload: Payload, id: Id): Promise<void> {
     payload.count({ collection: 'authors', where: { photo: { equals: id } } }),
   ])
   if (articles.totalDocs + authors.totalDocs > 0) return
-  await payload.delete({ collection: 'media', id, context: CONTEXT })
+  await payload.delete({ collection: 'media', id })
 }
 
 type ArticleFields = Required<Pick<Article, 'title' | 'standfirst' | 'authors' | 'leadImage' | 'body' | 'publishedAt'>> & {
@@ -427,8 +424,7 @@ async function upsertArticle(
         // Dated as the piece is: an imported article was not "updated" on the day it was imported.
         data: { ...wanted, createdAt: publishedAt, updatedAt: publishedAt },
         draft: false,
-        context: CONTEXT,
-        req: writer.req(),
+          req: writer.req(),
       }),
     )
     return { id: doc.id, slug: parsed.slug, action: 'created' }
@@ -455,7 +451,6 @@ async function upsertArticle(
       id: existing.id,
       data: { ...data, _status: 'published' },
       draft: false,
-      context: CONTEXT,
       req: writer.req(),
     }),
   )

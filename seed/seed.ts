@@ -11,7 +11,7 @@
  * With SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD both set, it also makes sure that admin account
  * exists; otherwise it creates no login accounts.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import { CONTENT_DIR, describeError, seedFiles, summarize } from './importer'
@@ -71,14 +71,13 @@ async function ensureAdminUser(payload: Payload): Promise<void> {
     if (email || password) console.log('admin account: skipped (set both SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD)')
     return
   }
-  const context = { disableRevalidate: true }
   const { docs } = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, depth: 0 })
   const user = docs[0]
   if (!user) {
-    await payload.create({ collection: 'users', data: { email, password, name: 'Administrator', roles: ['admin'] }, context })
+    await payload.create({ collection: 'users', data: { email, password, name: 'Administrator', roles: ['admin'] } })
     console.log(`admin account ${email}: created`)
   } else if (!user.roles.includes('admin')) {
-    await payload.update({ collection: 'users', id: user.id, data: { roles: [...user.roles, 'admin'] }, context })
+    await payload.update({ collection: 'users', id: user.id, data: { roles: [...user.roles, 'admin'] } })
     console.log(`admin account ${email}: given the admin role (password left as it was)`)
   } else {
     console.log(`admin account ${email}: unchanged (password left as it was)`)
@@ -119,10 +118,6 @@ async function main(): Promise<number> {
       return 0
     }
     const results = await seedFiles(payload, files)
-    if (results.some((result) => result.status === 'created' || result.status === 'updated')) {
-      // The seed writes past the server's cache (it skips revalidation): have `npm start` rebuild.
-      rmSync(path.resolve(process.env.NEXT_DIST_DIR || '.next', 'masthead-build-stamp'), { force: true })
-    }
     const failed = results.filter((result) => result.status === 'failed').length
     console.log(
       `${summarize(results, performance.now() - booted)} (after ${startup.toFixed(2)} s starting Payload)`,
