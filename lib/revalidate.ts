@@ -69,5 +69,6 @@ export async function applyTags(tags: readonly string[], payload?: Payload): Pro
     payload?.logger.error({ msg: 'expiring the Next.js data cache failed', err: error })
   }
   pageCache().invalidate(tags)
+  // Last, once this process can only render fresh pages: a shared cache refetching now gets one.
   purgeSharedCaches(tags, payload?.logger)
 }
