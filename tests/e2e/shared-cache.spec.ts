@@ -150,13 +150,18 @@ test('a publish through one process reaches Varnish and the other process at onc
   expect(preview.headers.get('x-cache')).toBe('PASS')
   const draftCookie = preview.headers.get('set-cookie')!.split(';')[0]!
   expect(draftCookie).toMatch(/^__prerender_bypass=/)
+  const PREVIEW = 'Preview of the latest draft'
   for (let i = 0; i < 2; i++) {
     const draft = await get(VARNISH, article, { Cookie: `${draftCookie}; payload-token=${token}` })
-    expect(draft.text).toContain(marker)
+    expect(draft.text).toContain(PREVIEW)
     expect(draft.headers.get('x-cache')).toBe('PASS')
     expect(draft.headers.get('cache-control')).toBe('private, no-store')
   }
-  expect((await get(VARNISH, article)).text).not.toContain(marker)
+  for (const origin of [VARNISH, B, A]) {
+    const reader = await get(origin, article)
+    expect(reader.text).not.toContain(PREVIEW)
+    expect(reader.text).not.toContain(marker)
+  }
 
   // Signed-in staff reading the site: the same page, answered privately, never stored.
   const staff = await get(VARNISH, '/', { Cookie: `theme=dark; payload-token=${token}` })
