@@ -15,7 +15,7 @@
 import os from 'node:os'
 import { paragraphsToLexical } from '../lib/lexical.ts'
 import { api, login, median, ms, pass, printTable, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const WITH_VARNISH = process.env.BENCH_VARNISH === '1'
@@ -47,14 +47,14 @@ interface Target {
 
 async function main(): Promise<void> {
   if (WITH_VARNISH && !varnishAvailable()) throw new Error('BENCH_VARNISH=1 needs varnishd: apt-get install -y varnish varnish-modules')
-  const varnishPort = WITH_VARNISH ? await freePort() : 0
+  const varnishPort = WITH_VARNISH ? await helperPort('varnish') : 0
   const server = await startServer({ label: 'publish', env: WITH_VARNISH ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
   const helpers: { stop(): Promise<void> }[] = []
   let ok = false
   try {
     const targets: Target[] = [{ name: WITH_VARNISH ? 'A (the editor’s process)' : 'server', url: server.url }]
     if (WITH_VARNISH) {
-      const second = await startSecondServer(server, await freePort())
+      const second = await startSecondServer(server, await helperPort('second'))
       helpers.push(second)
       const varnish = await startVarnish(varnishPort, [server.url.slice(7), second.url.slice(7)], server.dir)
       helpers.push(varnish)

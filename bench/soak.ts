@@ -21,7 +21,7 @@
 import { paragraphsToLexical } from '../lib/lexical.ts'
 import os from 'node:os'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, rssMiB, SEED_ARTICLE, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
 
 const SECONDS = secondsFromEnv('BENCH_SOAK_SECONDS', 300)
 const READERS = 4
@@ -42,7 +42,7 @@ interface PageStats {
 
 async function main(): Promise<void> {
   if (WITH_VARNISH && !varnishAvailable()) throw new Error('BENCH_VARNISH=1 needs varnishd: apt-get install -y varnish varnish-modules')
-  const varnishPort = WITH_VARNISH ? await freePort() : 0
+  const varnishPort = WITH_VARNISH ? await helperPort('varnish') : 0
   const server = await startServer({ label: 'soak', env: WITH_VARNISH ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
   const helpers: { stop(): Promise<void> }[] = []
   let ok = false
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     /** Where the reader loops read: reader n reads through targets[n % targets.length]. */
     const targets = [{ name: WITH_VARNISH ? 'A' : 'server', url: server.url }]
     if (WITH_VARNISH) {
-      const second = await startSecondServer(server, await freePort())
+      const second = await startSecondServer(server, await helperPort('second'))
       helpers.push(second)
       const varnish = await startVarnish(varnishPort, [server.url.slice(7), second.url.slice(7)], server.dir)
       helpers.push(varnish)

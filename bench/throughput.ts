@@ -15,7 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon, { type Result } from 'autocannon'
 import { ms1, pass, printTable, secondsFromEnv } from './support/report.ts'
-import { freePort, makeTempDir, SEED_ARTICLE, sleep, startServer, startVarnish, varnishAvailable } from './support/server.ts'
+import { helperPort, makeTempDir, SEED_ARTICLE, sleep, startServer, startVarnish, varnishAvailable } from './support/server.ts'
 
 const CONNECTIONS = 50
 const DURATION = secondsFromEnv('BENCH_DURATION', 20)
@@ -57,7 +57,7 @@ interface Nginx {
 
 /** nginx in the foreground on a loopback port, serving `www/` from the temp folder; one worker, like Node's one thread. */
 async function startNginx(dir: string): Promise<Nginx> {
-  const port = await freePort()
+  const port = await helperPort('nginx')
   for (const sub of ['www', 'tmp', 'logs']) mkdirSync(path.join(dir, sub), { recursive: true })
   // Run as root, nginx's workers drop to an unprivileged user: they must be able to read the files.
   for (const sub of ['', 'www']) chmodSync(path.join(dir, sub), 0o755)
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
   if (!haveVarnish) {
     console.error('[bench] varnishd is not on PATH: the Varnish rows are skipped. Install it with:  apt-get install -y varnish varnish-modules')
   }
-  const varnishPort = await freePort()
+  const varnishPort = await helperPort('varnish')
   const server = await startServer({ label: 'throughput', env: haveVarnish ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
   const loadBefore = os.loadavg()[0]!.toFixed(2)
   const work = makeTempDir('masthead-bench-nginx-')

@@ -81,6 +81,16 @@ export function benchEnv(dir: string, port: number, dbFile = 'bench.db', distDir
   }
 }
 
+/**
+ * The port of a helper beside the benchmark server: with BENCH_PORT, the next ones (the second
+ * server +1, Varnish +2 unless BENCH_VARNISH_PORT says otherwise, nginx +3), else a free one.
+ */
+export async function helperPort(role: 'second' | 'varnish' | 'nginx'): Promise<number> {
+  if (role === 'varnish' && process.env.BENCH_VARNISH_PORT) return Number(process.env.BENCH_VARNISH_PORT)
+  const base = Number(process.env.BENCH_PORT)
+  return base ? base + { second: 1, varnish: 2, nginx: 3 }[role] : freePort()
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
