@@ -14,21 +14,36 @@ import { Media } from './collections/Media'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
-import { chooseDatabase } from './lib/database'
+import { dataDir as resolveDataDir } from './lib/data-dir'
+import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './lib/database'
 import { depthLimit } from './lib/graphql-depth'
+import { claimJobsOnce } from './lib/job-claims'
 import { resolvePayloadSecret } from './lib/secret'
 import { migrations } from './migrations'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const dataDir = path.resolve(dirname, 'data')
-const production = process.env.NODE_ENV === 'production'
+const dataDir = resolveDataDir(dirname)
+const ANNOUNCED = Symbol.for('masthead.database-announced')
+const nodeEnv = process.env.NODE_ENV
+const production = nodeEnv === 'production'
 
-// Development pushes schema changes straight into its database, production applies committed
-// migrations: the two must not share a file, or `migrate` would find pushed tables it cannot trust.
-const database = chooseDatabase(
-  process.env.DATABASE_URI,
-  path.join(dataDir, production ? 'masthead.db' : 'masthead-dev.db'),
-)
+// One file for every command; the development server, which pushes schema, keeps its own (lib/database.ts).
+const database = chooseDatabase(process.env.DATABASE_URI, defaultSqliteFile(dataDir, nodeEnv))
+announceDatabase()
+/** The database this process uses, for commands that report where they wrote. */
+export const databaseName = describeDatabase(database, dirname)
+
+/** Says once per process which database it works on (tests and the build excepted: they write none of it). */
+function announceDatabase(): void {
+  const holder = globalThis as { [ANNOUNCED]?: boolean }
+  if (holder[ANNOUNCED] || nodeEnv === 'test' || process.env.NEXT_PHASE === 'phase-production-build') return
+  holder[ANNOUNCED] = true
+  const own = nodeEnv === 'development' && !process.env.DATABASE_URI?.trim()
+  console.log(
+    `[masthead] database: ${describeDatabase(database, dirname)}` +
+      (own ? ' (the development server\'s own file; npm start, npm run seed and scripts use data/masthead.db)' : ''),
+  )
+}
 
 /**
  * Indexes Payload does not make on SQLite: the tags table is only indexed (order, parent), so reading
@@ -80,6 +95,18 @@ async function keepSqliteStatistics(payload: Payload): Promise<void> {
   setInterval(() => void client.execute('PRAGMA optimize').catch(() => {}), 60 * 60 * 1000).unref()
 }
 
+/**
+ * Under `npm start` (production) the adapter applies the committed migrations itself; a `payload run`
+ * script on the shared file (NODE_ENV unset) applies them here, so it never meets an older schema.
+ */
+async function prepareSqlite(payload: Payload): Promise<void> {
+  if (!production && !pushesSchema(nodeEnv) && process.env.PAYLOAD_MIGRATING !== 'true') {
+    // The adapter runs these with its own arguments; its type only knows them as `unknown`.
+    await payload.db.migrate({ migrations: migrations as unknown as NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations'] })
+  }
+  await keepSqliteStatistics(payload)
+}
+
 function databaseAdapter(): DatabaseAdapterObj {
   if (database.kind === 'mongodb') {
     return mongooseAdapter({
@@ -93,6 +120,7 @@ function databaseAdapter(): DatabaseAdapterObj {
     // WAL lets readers render pages while an editor saves; the timeout rides out short write locks.
     wal: true,
     busyTimeout: 5_000,
+    push: pushesSchema(nodeEnv),
     prodMigrations: migrations,
     afterSchemaInit: [addListingIndexes],
   })
@@ -109,7 +137,10 @@ export default buildConfig({
   collections: [Articles, Authors, Media, Users, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
-  onInit: database.kind === 'sqlite' ? keepSqliteStatistics : undefined,
+  onInit: async (payload) => {
+    claimJobsOnce(payload)
+    if (database.kind === 'sqlite') await prepareSqlite(payload)
+  },
   sharp,
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },
@@ -120,7 +151,8 @@ export default buildConfig({
     afterError: [databaseUnavailable],
   },
   jobs: {
-    // Scheduled publishing: the queue runs inside the server that `npm start` starts.
+    // Scheduled publishing: the queue runs inside every server process; lib/job-claims.ts makes
+    // sure each due job is run by one of them only.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.NODE_ENV !== 'test',
   },

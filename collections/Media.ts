@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import { anyone, hasRole, isEditor, isStaff, ROLES } from '@/access/roles'
 import { fillFromUploadMetadata, readUploadMetadata } from '@/hooks/photo-metadata'
@@ -6,6 +5,7 @@ import { stampRightsIntoFiles } from '@/hooks/photo-rights'
 import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/hooks/rejectNonImageUploads'
 import { revalidateDeleted, revalidateMedia } from '@/hooks/revalidate'
 import { formatCreditLine } from '@/lib/credit'
+import { mediaDir } from '@/lib/data-dir'
 
 /**
  * Photos. The credit is stored once, here, as structured fields; the caption under the image, the
@@ -38,7 +38,7 @@ export const Media: CollectionConfig = {
   },
   upload: {
     // Outside public/: Payload serves the files itself, through its access rules and headers.
-    staticDir: process.env.MEDIA_DIR ?? path.resolve(process.cwd(), 'data', 'media'),
+    staticDir: mediaDir(process.cwd()),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
     filesRequiredOnCreate: true,
     focalPoint: true,

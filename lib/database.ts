@@ -28,6 +28,28 @@ export function chooseDatabase(uri: string | undefined, defaultSqliteFile: strin
   )
 }
 
+/**
+ * The SQLite file used when DATABASE_URI is unset. One for every command (`npm start`, `npm run
+ * seed`, `npm run migrate`, `payload run` scripts, the benches), so that what one writes the others
+ * serve. Only the development server (`next dev`, NODE_ENV=development) keeps a file of its own: it
+ * pushes schema changes straight into its database, which `migrate` could not trust afterwards.
+ */
+export function defaultSqliteFile(dataDir: string, nodeEnv: string | undefined): string {
+  return `${dataDir.replace(/\/+$/, '')}/${nodeEnv === 'development' ? 'masthead-dev.db' : 'masthead.db'}`
+}
+
+/** Schema pushed from the config (no migrations): the development server, and tests' throwaway databases. */
+export function pushesSchema(nodeEnv: string | undefined): boolean {
+  return nodeEnv === 'development' || nodeEnv === 'test'
+}
+
+/** "SQLite data/masthead.db", "MongoDB mongodb://db:27017/masthead": what a command says it wrote to. */
+export function describeDatabase(choice: DatabaseChoice, cwd: string): string {
+  if (choice.kind === 'mongodb') return `MongoDB ${redact(choice.url).split('?')[0]}`
+  const relative = choice.file.startsWith(`${cwd}/`) ? choice.file.slice(cwd.length + 1) : choice.file
+  return `SQLite ${relative}`
+}
+
 /** Keeps passwords out of error messages and logs. */
 function redact(uri: string): string {
   return uri.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')

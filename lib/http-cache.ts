@@ -12,7 +12,13 @@ import { createHash } from 'node:crypto'
  * No must-revalidate: it would forbid what stale-if-error allows, a day of the last good copy while
  * the origin fails (a purged page is gone from the shared cache, so this never brings back a change).
  */
-export const SHARED_PAGE = 'public, max-age=0, s-maxage=31536000, stale-if-error=86400'
+const shared = (seconds: number) => `public, max-age=0, s-maxage=${seconds}, stale-if-error=86400`
+export const SHARED_PAGE = shared(31_536_000)
+
+/** SHARED_PAGE for a page that goes stale by itself at `expiresAt` (ms): shared caches keep it until then only. */
+export function sharedCacheControl(expiresAt: number | undefined, now = Date.now()): string {
+  return expiresAt === undefined ? SHARED_PAGE : shared(Math.max(0, Math.ceil((expiresAt - now) / 1000)))
+}
 /** Staff (draft mode, signed in) and anything answered to a session: never stored by anyone. */
 export const PRIVATE_PAGE = 'private, no-store'
 /** Errors, and a page whose content changed while it was rendered: nobody may keep them. */

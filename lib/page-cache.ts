@@ -18,6 +18,8 @@ export interface RenderedPage {
   etag: string
   /** The page's cache tags as a surrogate-key header value, for shared caches (lib/surrogate-keys.ts). */
   keys: string
+  /** When content that moves with the clock goes stale (ms since the epoch): the news sitemap's two days. */
+  expiresAt?: number
 }
 
 const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)
@@ -46,6 +48,10 @@ export class PageCache {
   get(key: string): RenderedPage | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
+    if (entry.page.expiresAt !== undefined && Date.now() >= entry.page.expiresAt) {
+      this.#remove(key)
+      return undefined
+    }
     // Map order is insertion order: moving the entry to the end makes the first one the least recently used.
     this.#entries.delete(key)
     this.#entries.set(key, entry)

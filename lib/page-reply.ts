@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { acceptsGzip } from './accept-encoding.ts'
-import { gzipETag, noneMatch, NOT_STORED, PRIVATE_PAGE, SHARED_PAGE, strongETag } from './http-cache.ts'
+import { gzipETag, noneMatch, NOT_STORED, PRIVATE_PAGE, sharedCacheControl, SHARED_PAGE, strongETag } from './http-cache.ts'
 import type { RenderedPage } from './page-cache.ts'
 import { surrogateKeyHeader } from './surrogate-keys.ts'
 
@@ -26,12 +26,22 @@ export interface PageSource {
   contentType?: string
   /** Keep a gzipped copy too (pages worth caching); one-off answers skip it. */
   gzip?: boolean
+  /** When the content goes stale by itself (ms since the epoch). */
+  expiresAt?: number
 }
 
 /** A page ready to answer and to keep: encoded, gzipped, hashed and labelled once, not per request. */
-export function renderedPage({ status, text, tags, contentType = HTML, gzip = true }: PageSource): RenderedPage {
+export function renderedPage({ status, text, tags, contentType = HTML, gzip = true, expiresAt }: PageSource): RenderedPage {
   const body = Buffer.from(text)
-  return { status, contentType, body, gzip: gzip ? gzipSync(body) : undefined, etag: strongETag(body), keys: surrogateKeyHeader(tags) }
+  return {
+    status,
+    contentType,
+    body,
+    gzip: gzip ? gzipSync(body) : undefined,
+    etag: strongETag(body),
+    keys: surrogateKeyHeader(tags),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+  }
 }
 
 /**
@@ -69,7 +79,7 @@ export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, 
   const gzip = page.gzip && acceptsGzip(acceptEncoding) ? page.gzip : undefined
   const etag = gzip ? gzipETag(page.etag) : page.etag
   const headers: [string, string][] = [
-    ['Cache-Control', CACHE_CONTROL[storage]],
+    ['Cache-Control', storage === 'shared' ? sharedCacheControl(page.expiresAt) : CACHE_CONTROL[storage]],
     ['ETag', etag],
     ['X-Page-Cache', cache],
     ...Object.entries(extra),
@@ -83,4 +93,21 @@ export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, 
   // Next's own compression leaves a response that already names its encoding alone.
   headers.push(['Content-Encoding', 'gzip'])
   return { status: page.status, headers, body: gzip }
+}
+
+/**
+ * The Response a Route Handler returns for a page (lib/site-page.tsx, lib/site-document.ts). Always
+ * the plain body: Next drops a Content-Encoding set by a Route Handler and compresses the body itself,
+ * so a gzipped body would reach the client gzipped twice (the fast path sends the gzipped copy). The
+ * headers are worked out for the request's Accept-Encoding all the same: the ETag then names what
+ * Next sends, the gzipped representation or the plain one.
+ */
+export function routeResponse(request: Request, page: RenderedPage, options: Omit<ReplyOptions, 'acceptEncoding' | 'ifNoneMatch'>): Response {
+  const reply = pageReply(page, {
+    ...options,
+    acceptEncoding: request.headers.get('accept-encoding'),
+    ifNoneMatch: request.headers.get('if-none-match'),
+  })
+  const headers = reply.headers.filter(([name]) => name !== 'Content-Encoding')
+  return new Response(reply.status === 304 ? null : (page.body as Uint8Array<ArrayBuffer>), { status: reply.status, headers })
 }

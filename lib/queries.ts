@@ -14,7 +14,7 @@ import { declareTags } from './tag-scope'
  */
 
 /** A read cached under `keys` until one of `tags` is expired; the page being rendered learns the tags. */
-function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]): Promise<T> {
+export function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]): Promise<T> {
   declareTags(tags)
   return unstable_cache(read, keys, { tags })()
 }

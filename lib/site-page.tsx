@@ -7,10 +7,10 @@ import { NotFound } from '@/components/NotFound'
 import { Unavailable } from '@/components/Unavailable'
 import { isDatabaseUnavailable } from './db-errors'
 import { hasSessionCookie } from './http-cache'
-import { pageCache, type RenderedPage } from './page-cache'
+import { pageCache } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
-import { pageReply, redirectReply, renderedPage, type ReplyOptions, type Storage } from './page-reply'
+import { redirectReply, renderedPage, routeResponse, type Storage } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
 
@@ -30,29 +30,12 @@ const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString
 
 const notFoundHtml = () => render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />)
 
-type RespondOptions = Omit<ReplyOptions, 'acceptEncoding' | 'ifNoneMatch'>
-
-// Always the plain HTML here: Next drops a Content-Encoding set by a Route Handler and compresses the
-// body itself, so a gzipped body would reach the browser gzipped twice (the fast path sends the copy).
-// The headers are worked out for the request's Accept-Encoding all the same: the ETag then names
-// what Next sends, the gzipped representation or the plain one.
-function respond(request: Request, page: RenderedPage, options: RespondOptions): Response {
-  const reply = pageReply(page, {
-    ...options,
-    acceptEncoding: request.headers.get('accept-encoding'),
-    ifNoneMatch: request.headers.get('if-none-match'),
-  })
-  const headers = reply.headers.filter(([name]) => name !== 'Content-Encoding')
-  const body = reply.status === 304 ? null : (page.body as Uint8Array<ArrayBuffer>)
-  return new Response(body, { status: reply.status, headers })
-}
-
 function failure(request: Request, path: string, error: unknown): Response {
   const unavailable = isDatabaseUnavailable(error)
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
   const head = simpleHead(siteUrl(), { title: 'Temporarily unavailable', noindex: true })
   const page = renderedPage({ status: unavailable ? 503 : 500, text: render(head, <Unavailable path={path} />), tags: [], gzip: false })
-  return respond(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
+  return routeResponse(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
 
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
@@ -65,7 +48,7 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     const cache = pageCache()
     if (!preview) {
       const hit = cache.get(path)
-      if (hit) return respond(request, hit, { storage, cache: 'HIT' })
+      if (hit) return routeResponse(request, hit, { storage, cache: 'HIT' })
     }
     const begun = cache.begin()
     try {
@@ -79,10 +62,10 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()
-      if (preview) return respond(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
+      if (preview) return routeResponse(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
       const page = renderedPage({ status, text: html, tags })
       if (fresh) cache.set(path, page, tags, begun)
-      return respond(request, page, { storage: answer, cache: 'MISS' })
+      return routeResponse(request, page, { storage: answer, cache: 'MISS' })
     } catch (error) {
       return failure(request, path, error)
     }

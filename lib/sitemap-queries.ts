@@ -1,8 +1,8 @@
-import { unstable_cache } from 'next/cache'
 import type { Where } from 'payload'
 import type { Article, Author } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from './payload'
+import { cached } from './queries'
 import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from './sitemap'
 import type { SitemapSummary } from './sitemap-parts'
@@ -76,7 +76,7 @@ async function lastUpdate(from: Article['id'] | undefined, to: Article['id'] | u
 
 /** For the index: two counts, then per articles part its first id and its latest update. */
 export const getSitemapSummary = () =>
-  unstable_cache(
+  cached(
     async (): Promise<SitemapSummary> => {
       const payload = await payloadClient()
       const [articles, authors, home] = await Promise.all([
@@ -92,12 +92,12 @@ export const getSitemapSummary = () =>
       return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleParts }
     },
     ['sitemap-summary'],
-    { tags: [TAGS.latest, TAGS.authors] },
-  )()
+    [TAGS.latest, TAGS.authors],
+  )
 
 /** Home's last change and the sections that have a published article (one single-row read each). */
 export const getSitemapPages = () =>
-  unstable_cache(
+  cached(
     async (): Promise<{ homeLastmod: string | null; sections: string[] }> => {
       const [home, ...newestBySection] = await Promise.all([
         newestArticle({}),
@@ -109,12 +109,12 @@ export const getSitemapPages = () =>
       }
     },
     ['sitemap-pages'],
-    { tags: [TAGS.latest] },
-  )()
+    [TAGS.latest],
+  )
 
 /** Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created. */
 export const getSitemapArticles = (page: number) =>
-  unstable_cache(
+  cached(
     async (): Promise<SitemapArticle[]> => {
       const payload = await payloadClient()
       const { docs } = await payload.find({
@@ -130,15 +130,15 @@ export const getSitemapArticles = (page: number) =>
       return docs
     },
     ['sitemap-articles', String(page)],
-    { tags: [TAGS.latest] },
-  )()
+    [TAGS.latest],
+  )
 
 /**
  * Authors part `page`: of that page of the authors collection, those with a published article; null
  * past the last page.
  */
 export const getSitemapAuthors = (page: number) =>
-  unstable_cache(
+  cached(
     async (): Promise<SitemapAuthor[] | null> => {
       const payload = await payloadClient()
       const { docs: authors } = await payload.find({
@@ -162,15 +162,15 @@ export const getSitemapAuthors = (page: number) =>
       return authors.filter((author) => bylined.has(author.id))
     },
     ['sitemap-authors', String(page)],
-    { tags: [TAGS.latest, TAGS.authors] },
-  )()
+    [TAGS.latest, TAGS.authors],
+  )
 
 /**
  * The tags of published articles, alphabetically, at most SITEMAP_LIMIT (the most one sitemap file
  * may list; past it, the rest are left out with a warning).
  */
 export const getSitemapTags = () =>
-  unstable_cache(
+  cached(
     async (): Promise<string[]> => {
       const payload = await payloadClient()
       const { values, totalDocs } = await payload.findDistinct({
@@ -188,12 +188,12 @@ export const getSitemapTags = () =>
       })
     },
     ['sitemap-tags'],
-    { tags: [TAGS.latest] },
-  )()
+    [TAGS.latest],
+  )
 
 /** Published articles with from ≤ publishedAt < to, newest first, at most NEWS_SITEMAP_LIMIT. */
 export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =>
-  unstable_cache(
+  cached(
     async (): Promise<NewsSitemapArticle[]> => {
       const payload = await payloadClient()
       const { docs } = await payload.find({
@@ -211,5 +211,5 @@ export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =
       return docs
     },
     ['news-sitemap', from.toISOString(), to.toISOString()],
-    { tags: [TAGS.latest] },
-  )()
+    [TAGS.latest],
+  )

@@ -97,7 +97,7 @@ async function main(): Promise<number> {
   }
 
   // Loaded only now, so that a usage error is reported without starting anything.
-  const { default: config } = await import('@payload-config')
+  const { default: config, databaseName } = await import('@payload-config')
   const payload = await getPayload({ config })
   // Since the process started: loading the TypeScript sources and the config is most of it.
   const startup = process.uptime()
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
     if (args.ifEmpty) {
       const { totalDocs } = await payload.count({ collection: 'articles' })
       if (totalDocs > 0) {
-        console.log(`The database already has ${totalDocs} article${totalDocs === 1 ? '' : 's'}: nothing to seed (--if-empty).`)
+        console.log(`${databaseName} already has ${totalDocs} article${totalDocs === 1 ? '' : 's'}: nothing to seed (--if-empty).`)
         return 0
       }
     }
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     const results = await seedFiles(payload, files)
     const failed = results.filter((result) => result.status === 'failed').length
     console.log(
-      `${summarize(results, performance.now() - booted)} (after ${startup.toFixed(2)} s starting Payload)`,
+      `${summarize(results, performance.now() - booted)} into ${databaseName} (after ${startup.toFixed(2)} s starting Payload)`,
     )
     return failed > 0 ? 1 : 0
   } catch (error) {

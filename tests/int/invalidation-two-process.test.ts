@@ -73,4 +73,4 @@ it('a change made by another process drops this process’s cached page, and the
   const fresh = await read()
   expect(fresh.cache).toBe('MISS')
   expect(fresh.html).toContain('Sails at midnight.')
-})
+}, 300_000) // the second process starts Payload from the TypeScript sources

@@ -373,7 +373,7 @@ describe('npm run seed (payload run seed/seed.ts)', () => {
 
     const second = await run(['--', '--if-empty'], env)
     expect(second.code, second.output).toBe(0)
-    expect(second.output).toContain('The database already has 1 article: nothing to seed (--if-empty).')
+    expect(second.output).toContain(`SQLite ${path.join(dir, 'cli.db')} already has 1 article: nothing to seed (--if-empty).`)
     expect(second.output).not.toContain('Seeded')
   }, 120_000)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseDatabase } from '@/lib/database'
+import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from '@/lib/database'
 
 describe('chooseDatabase', () => {
   it('defaults to the SQLite file under data/', () => {
@@ -38,5 +38,29 @@ describe('chooseDatabase', () => {
     )
     expect(() => chooseDatabase('postgres://admin:hunter2@db/masthead', '/d.db')).not.toThrow(/hunter2/)
     expect(() => chooseDatabase('file:', '/d.db')).toThrow(/names no file/)
+  })
+})
+
+describe('the default database', () => {
+  it('is one file for every command; only the development server keeps its own', () => {
+    for (const nodeEnv of [undefined, 'production', 'test', '']) {
+      expect(defaultSqliteFile('/srv/data', nodeEnv)).toBe('/srv/data/masthead.db')
+    }
+    expect(defaultSqliteFile('/srv/data/', 'development')).toBe('/srv/data/masthead-dev.db')
+  })
+
+  it('gets its schema from migrations, except under the development server and the tests', () => {
+    expect(pushesSchema('development')).toBe(true)
+    expect(pushesSchema('test')).toBe(true)
+    expect(pushesSchema(undefined)).toBe(false)
+    expect(pushesSchema('production')).toBe(false)
+  })
+
+  it('is named in output relative to the project, with no password', () => {
+    expect(describeDatabase(chooseDatabase(undefined, '/srv/app/data/masthead.db'), '/srv/app')).toBe('SQLite data/masthead.db')
+    expect(describeDatabase(chooseDatabase('file:/tmp/x.db', '/unused'), '/srv/app')).toBe('SQLite /tmp/x.db')
+    expect(describeDatabase(chooseDatabase('mongodb://ed:secret@db:27017/masthead?replicaSet=rs0', '/unused'), '/srv/app')).toBe(
+      'MongoDB mongodb://ed:***@db:27017/masthead',
+    )
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultCacheControl, gzipETag, hasSessionCookie, noneMatch, SHARED_PAGE, strongETag } from '@/lib/http-cache'
+import { defaultCacheControl, gzipETag, hasSessionCookie, noneMatch, sharedCacheControl, SHARED_PAGE, strongETag } from '@/lib/http-cache'
 
 describe('SHARED_PAGE', () => {
   it('lets shared caches keep a page and browsers revalidate it, and serve it stale only on errors', () => {
@@ -9,6 +9,15 @@ describe('SHARED_PAGE', () => {
     expect(SHARED_PAGE).toMatch(/stale-if-error=\d+/)
     // must-revalidate would forbid stale-if-error; stale-while-revalidate would show a purged page again.
     expect(SHARED_PAGE).not.toMatch(/must-revalidate|stale-while-revalidate/)
+  })
+})
+
+describe('sharedCacheControl', () => {
+  it('lets shared caches keep a page that goes stale by itself only until then', () => {
+    const now = Date.parse('2026-12-01T08:00:00Z')
+    expect(sharedCacheControl(undefined, now)).toBe(SHARED_PAGE)
+    expect(sharedCacheControl(now + 90_500, now)).toBe('public, max-age=0, s-maxage=91, stale-if-error=86400')
+    expect(sharedCacheControl(now - 1, now)).toBe('public, max-age=0, s-maxage=0, stale-if-error=86400')
   })
 })
 

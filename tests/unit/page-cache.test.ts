@@ -68,3 +68,15 @@ describe('PageCache', () => {
     expect(cache.size).toBe(0)
   })
 })
+
+describe('PageCache entries that move with the clock', () => {
+  it('stops serving a page at its expiresAt, and keeps its content type', () => {
+    const cache = new PageCache(1_000)
+    const later = Date.now() + 60_000
+    cache.set('/news-sitemap.xml', { ...page('<urlset/>'), contentType: 'application/xml', expiresAt: later }, [], cache.begin())
+    expect(cache.get('/news-sitemap.xml')?.contentType).toBe('application/xml')
+    cache.set('/gone.xml', { ...page('<urlset/>'), expiresAt: Date.now() - 1 }, [], cache.begin())
+    expect(cache.get('/gone.xml')).toBeUndefined()
+    expect(cache.size).toBe(1)
+  })
+})

@@ -1,17 +1,18 @@
 import { buildRssFeed } from '@/lib/feed'
 import { listLatest } from '@/lib/queries'
 import { SITE_NAME, siteUrl } from '@/lib/site'
+import { RSS, siteDocument } from '@/lib/site-document'
 
-// Rendered once and cached; publishing expires it through the `articles:latest` tag.
-export const dynamic = 'force-static'
+// Rendered on first request and cached; publishing expires it through the `articles:latest` tag.
+export const dynamic = 'force-dynamic'
 
-export async function GET(): Promise<Response> {
+export const GET = siteDocument(RSS, async () => {
   const { docs } = await listLatest(1, 30)
-  const xml = buildRssFeed(docs, {
+  const body = buildRssFeed(docs, {
     origin: siteUrl(),
     title: SITE_NAME,
     description: `The latest articles from ${SITE_NAME}.`,
     language: 'en',
   })
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
-}
+  return { body }
+})

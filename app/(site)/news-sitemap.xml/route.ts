@@ -1,14 +1,15 @@
 import { SITE_NAME, siteUrl } from '@/lib/site'
+import { siteDocument, XML } from '@/lib/site-document'
 import { buildNewsSitemap, newsSitemapWindow } from '@/lib/sitemap'
 import { getNewsSitemapArticles } from '@/lib/sitemap-queries'
 
-export const dynamic = 'force-static'
-// "The last two days" moves with the clock: rebuild hourly even when nothing is published.
-export const revalidate = 3600
+export const dynamic = 'force-dynamic'
 
-export async function GET(): Promise<Response> {
+export const GET = siteDocument(XML, async () => {
   const now = new Date()
-  const articles = await getNewsSitemapArticles(newsSitemapWindow(now))
-  const xml = buildNewsSitemap(articles, { origin: siteUrl(), publicationName: SITE_NAME, language: 'en', now })
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
-}
+  const window = newsSitemapWindow(now)
+  const articles = await getNewsSitemapArticles(window)
+  const body = buildNewsSitemap(articles, { origin: siteUrl(), publicationName: SITE_NAME, language: 'en', now })
+  // "The last two days" moves with the clock: the window's end is the next hour, when it is read again.
+  return { body, expiresAt: window.to.getTime() }
+})

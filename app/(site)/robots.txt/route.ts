@@ -1,8 +1,10 @@
 import { siteUrl } from '@/lib/site'
+import { siteDocument, TEXT } from '@/lib/site-document'
 
-export const dynamic = 'force-static'
+// Names the running server's SITE_URL: rendered on first request, not at build time.
+export const dynamic = 'force-dynamic'
 
-export function GET(): Response {
+export const GET = siteDocument(TEXT, async () => {
   const origin = siteUrl()
   const body = [
     'User-agent: *',
@@ -15,5 +17,5 @@ export function GET(): Response {
     `Sitemap: ${origin}/news-sitemap.xml`,
     '',
   ].join('\n')
-  return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-}
+  return { body }
+})

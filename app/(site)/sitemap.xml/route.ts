@@ -1,12 +1,12 @@
 import { siteUrl } from '@/lib/site'
+import { siteDocument, XML } from '@/lib/site-document'
 import { buildSitemapIndex } from '@/lib/sitemap'
 import { sitemapIndexEntries } from '@/lib/sitemap-parts'
 import { getSitemapSummary } from '@/lib/sitemap-queries'
 
-export const dynamic = 'force-static'
+export const dynamic = 'force-dynamic'
 
 /** Always an index of bounded parts (/sitemaps/*.xml), whatever the size of the archive. */
-export async function GET(): Promise<Response> {
-  const xml = buildSitemapIndex(sitemapIndexEntries(await getSitemapSummary(), siteUrl()))
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
-}
+export const GET = siteDocument(XML, async () => ({
+  body: buildSitemapIndex(sitemapIndexEntries(await getSitemapSummary(), siteUrl())),
+}))

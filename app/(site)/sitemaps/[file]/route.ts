@@ -1,19 +1,18 @@
 import { siteUrl } from '@/lib/site'
+import { siteDocument, XML } from '@/lib/site-document'
 import { buildSitemap, type SitemapEntry } from '@/lib/sitemap'
 import { parseSitemapPart, type SitemapPart } from '@/lib/sitemap-parts'
 import { getSitemapArticles, getSitemapAuthors, getSitemapPages, getSitemapTags } from '@/lib/sitemap-queries'
 import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/sitemap-urls'
 
-export const dynamic = 'force-static'
-export const generateStaticParams = () => []
+export const dynamic = 'force-dynamic'
 
 /** /sitemaps/<part>.xml: one part the index at /sitemap.xml lists; 404 for a name or page it does not. */
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
-  const part = parseSitemapPart((await params).file)
+export const GET = siteDocument(XML, async ({ file }: { file: string }) => {
+  const part = parseSitemapPart(file)
   const entries = part && (await partEntries(part, siteUrl()))
-  if (!entries) return new Response('Not found', { status: 404 })
-  return new Response(buildSitemap(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
-}
+  return entries ? { body: buildSitemap(entries) } : null
+})
 
 async function partEntries(part: SitemapPart, origin: string): Promise<SitemapEntry[] | null> {
   switch (part.kind) {

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Author } from '@/payload-types'
+import { createArticle, createAuthor } from './support/fixtures'
+import { startPayload, type TestPayload } from './support/payload'
+
+// Feeds and sitemaps are rendered on request with the running server's settings and kept in the page
+// cache like the pages (nothing is prerendered by the build). No data cache under it, as in reader-pages.
+vi.mock('next/headers', () => ({ draftMode: async () => ({ isEnabled: false }) }))
+vi.mock('next/cache', async (original) => ({
+  ...(await original<typeof import('next/cache')>()),
+  unstable_cache: <T>(read: () => Promise<T>) => read,
+}))
+
+type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
+const get = async <P>(route: Route<P>, path: string, params: P) => {
+  const response = await route(new Request(`http://localhost:3000${path}`), { params: Promise.resolve(params) })
+  return { status: response.status, type: response.headers.get('content-type'), cache: response.headers.get('x-page-cache'), text: await response.text() }
+}
+
+let t: TestPayload
+let author: Author
+let feed: Route<object>
+let robots: Route<object>
+let sitemapIndex: Route<object>
+let sitemapPart: Route<{ file: string }>
+let newsSitemap: Route<object>
+const savedSiteUrl = process.env.SITE_URL
+
+beforeAll(async () => {
+  process.env.SITE_URL = 'https://news.example.org'
+  t = await startPayload()
+  author = await createAuthor(t.payload, 'Zeina Khodr')
+  ;({ GET: feed } = await import('@/app/(site)/feed.xml/route'))
+  ;({ GET: robots } = await import('@/app/(site)/robots.txt/route'))
+  ;({ GET: sitemapIndex } = await import('@/app/(site)/sitemap.xml/route'))
+  ;({ GET: sitemapPart } = await import('@/app/(site)/sitemaps/[file]/route'))
+  ;({ GET: newsSitemap } = await import('@/app/(site)/news-sitemap.xml/route'))
+})
+afterAll(async () => {
+  if (savedSiteUrl === undefined) delete process.env.SITE_URL
+  else process.env.SITE_URL = savedSiteUrl
+  await t?.cleanup()
+})
+
+describe('feeds and sitemaps', () => {
+  it('name the runtime SITE_URL, and are cached until a publish changes them', async () => {
+    await createArticle(t.payload, { title: 'Harbour reopens', authors: [author.id] })
+    const first = await get(feed, '/feed.xml', {})
+    expect(first).toMatchObject({ status: 200, type: 'application/rss+xml; charset=utf-8', cache: 'MISS' })
+    expect(first.text).toContain('<link>https://news.example.org/articles/harbour-reopens</link>')
+    expect((await get(feed, '/feed.xml', {})).cache).toBe('HIT')
+
+    await createArticle(t.payload, { title: 'Grain prices fall', authors: [author.id] })
+    const after = await get(feed, '/feed.xml', {})
+    expect(after.cache).toBe('MISS')
+    expect(after.text).toContain('https://news.example.org/articles/grain-prices-fall')
+
+    const news = await get(newsSitemap, '/news-sitemap.xml', {})
+    expect(news).toMatchObject({ status: 200, type: 'application/xml; charset=utf-8' })
+    expect(news.text).toContain('<loc>https://news.example.org/articles/grain-prices-fall</loc>')
+  })
+
+  it('robots.txt and the sitemap index point at the runtime origin; an unknown part is a 404', async () => {
+    const text = await get(robots, '/robots.txt', {})
+    expect(text).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8' })
+    expect(text.text).toContain('Sitemap: https://news.example.org/sitemap.xml')
+    const index = await get(sitemapIndex, '/sitemap.xml', {})
+    expect(index.text).toContain('<loc>https://news.example.org/sitemaps/articles-1.xml</loc>')
+    const part = await get(sitemapPart, '/sitemaps/articles-1.xml', { file: 'articles-1.xml' })
+    expect(part.text).toContain('<loc>https://news.example.org/articles/harbour-reopens</loc>')
+    const missing = await get(sitemapPart, '/sitemaps/nothing.xml', { file: 'nothing.xml' })
+    expect(missing).toMatchObject({ status: 404, type: 'text/plain; charset=utf-8' })
+  })
+})
