@@ -123,16 +123,19 @@ test('a publish through one process reaches Varnish and the other process at onc
   const article = `/articles/${doc.slug}`
   const shows = (answer: Answer) => answer.status === 200 && answer.text.includes(title)
 
-  // Readers everywhere have the 404 and the home page cached before the news breaks.
+  // Readers everywhere have the 404, the home page and the feed cached before the news breaks.
   for (const origin of [VARNISH, VARNISH, B, A]) {
     expect((await get(origin, article)).status).toBe(404)
     expect((await get(origin, '/')).text).not.toContain(title)
+    expect((await get(origin, '/feed.xml')).text).not.toContain(title)
   }
+  await expect.poll(async () => (await get(VARNISH, '/feed.xml')).headers.get('x-cache')).toBe('HIT')
   await expect.poll(async () => (await get(VARNISH, article)).headers.get('x-cache')).toBe('HIT')
 
   await api('PATCH', `/api/articles/${doc.id}`, { _status: 'published' })
   await everywhere('the published article', async (origin) => shows(await get(origin, article)))
   await everywhere('the home page listing it', async (origin) => shows(await get(origin, '/')))
+  await everywhere('the feed listing it', async (origin) => (await get(origin, '/feed.xml')).text.includes(title))
   // …and Varnish keeps the new pages again (once the second purge, a second later, has passed too).
   await expect.poll(async () => (await get(VARNISH, article)).headers.get('x-cache'), { timeout: 5000 }).toBe('HIT')
 
@@ -185,6 +188,7 @@ test('a publish through one process reaches Varnish and the other process at onc
   await api('PATCH', `/api/articles/${doc.id}`, { _status: 'draft' })
   await everywhere('the unpublished article gone', async (origin) => (await get(origin, article)).status === 404)
   await everywhere('the home page without it', async (origin) => !(await get(origin, '/')).text.includes(title))
+  await everywhere('the feed without it', async (origin) => !(await get(origin, '/feed.xml')).text.includes(title))
   expect((await get(VARNISH, article)).text).not.toContain(marker)
 })
 
