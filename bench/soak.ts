@@ -12,15 +12,24 @@
  *     never appear in any reader response;
  *
  * and the resident memory of the server process is read at the start, middle and end.
+ *
+ * BENCH_VARNISH=1: two server processes on one database with Varnish in front of both; the editor
+ * works through process A, the reader loops read through Varnish, B and A. A change must then show
+ * everywhere within a second: the checks start 1 s after the editor's call returned, and also count
+ * stale pages (the probe missing although published for a second).
  */
 import { paragraphsToLexical } from '../lib/lexical.ts'
+import os from 'node:os'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, rssMiB, SEED_ARTICLE, sleep, startServer } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
 
 const SECONDS = secondsFromEnv('BENCH_SOAK_SECONDS', 300)
 const READERS = 4
 const EDITOR_STEP_MS = 2000
 const FILLER_ARTICLES = 14
+const WITH_VARNISH = process.env.BENCH_VARNISH === '1'
+/** How long after the editor's call returns a change may take to reach every reader (other processes, Varnish). */
+const GRACE_MS = WITH_VARNISH ? 1000 : 0
 
 interface PageStats {
   requests: number
@@ -32,9 +41,22 @@ interface PageStats {
 }
 
 async function main(): Promise<void> {
-  const server = await startServer({ label: 'soak' })
+  if (WITH_VARNISH && !varnishAvailable()) throw new Error('BENCH_VARNISH=1 needs varnishd: apt-get install -y varnish varnish-modules')
+  const varnishPort = WITH_VARNISH ? await helperPort('varnish') : 0
+  const server = await startServer({ label: 'soak', env: WITH_VARNISH ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
+  const helpers: { stop(): Promise<void> }[] = []
   let ok = false
   try {
+    /** Where the reader loops read: reader n reads through targets[n % targets.length]. */
+    const targets = [{ name: WITH_VARNISH ? 'A' : 'server', url: server.url }]
+    if (WITH_VARNISH) {
+      const second = await startSecondServer(server, await helperPort('second'))
+      helpers.push(second)
+      const varnish = await startVarnish(varnishPort, [server.url.slice(7), second.url.slice(7)], server.dir)
+      helpers.push(varnish)
+      targets.unshift({ name: 'Varnish', url: varnish.url }, { name: 'B', url: second.url })
+    }
+    const perTarget = new Map(targets.map((target) => [target.name, 0]))
     const token = await login(server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
     const { docs: authors } = await api<{ docs: { id: number; slug: string }[] }>(server.url, token, 'GET', '/api/authors?limit=1&depth=0')
     const author = authors[0]!
@@ -65,8 +87,10 @@ async function main(): Promise<void> {
       _status: 'draft',
     })
     const probePath = `/articles/${probe.slug}`
-    /** Stretches of time in which the probe is unpublished: from the unpublish call's return to the next publish call. */
+    /** Stretches of time in which the probe is unpublished: from the unpublish call's return (+ GRACE_MS) to the next publish call. */
     const unpublished: { start: number; end: number | null }[] = [{ start: performance.now(), end: null }]
+    /** …and published: from the publish call's return (+ GRACE_MS) to the next unpublish call. */
+    const published: { start: number; end: number | null }[] = []
 
     const pages: { name: string; path: string; expect: number | 'probe' }[] = [
       { name: 'home', path: '/', expect: 200 },
@@ -94,6 +118,7 @@ async function main(): Promise<void> {
     }
     let markerLeaks = 0
     let unpublishedLeaks = 0
+    let stale = 0
     let ambiguous = 0
     /** Positive control: responses that showed the probe while it was live (the detector must see it at all). */
     let seenLive = 0
@@ -107,6 +132,14 @@ async function main(): Promise<void> {
         stat.unexpected++
         note(`${page.path} → ${status} (expected ${page.expect})`)
       }
+      if (page.expect === 'probe' && status === 404) {
+        const window = published.find((w) => w.start <= startedAt && (w.end === null || endedAt <= w.end))
+        if (window) {
+          stale++
+          stat.leaks++
+          note(`${page.path} still 404 ${(startedAt - window.start + GRACE_MS).toFixed(0)} ms after its publish returned`)
+        }
+      }
       if (text.includes(marker)) {
         markerLeaks++
         stat.leaks++
@@ -118,7 +151,7 @@ async function main(): Promise<void> {
           if (window.end === null || endedAt <= window.end) {
             unpublishedLeaks++
             stat.leaks++
-            note(`unpublished probe served on ${page.path} (status ${status}), request started ${(startedAt - window.start).toFixed(0)} ms after the unpublish returned`)
+            note(`unpublished probe served on ${page.path} (status ${status}), request started ${(startedAt - window.start + GRACE_MS).toFixed(0)} ms after the unpublish returned`)
           } else {
             ambiguous++ // started while unpublished, but a publish began before it finished
           }
@@ -129,20 +162,23 @@ async function main(): Promise<void> {
     }
 
     // Warm every page once, then take the first memory reading.
-    for (const page of pages) await timedGet(`${server.url}${page.path}`)
+    for (const target of targets) for (const page of pages) await timedGet(`${target.url}${page.path}`)
     const serverPid = server.serverPid()
     const rss = { start: rssMiB(serverPid), middle: null as number | null, end: null as number | null, max: rssMiB(serverPid) ?? 0 }
     const t0 = performance.now()
     const deadline = t0 + SECONDS * 1000
     console.error(`[bench] soak for ${SECONDS} s: ${READERS} reader loops over ${pages.length} pages, an editor toggling ${probePath}`)
 
-    const reader = async (offset: number) => {
+    const reader = async (n: number) => {
+      const target = targets[n % targets.length]!
+      const offset = n * 3
       // Bounded by the deadline and, as a safety net, by a request count no real run reaches.
       for (let i = offset; i < 10_000_000 && performance.now() < deadline; i++) {
         const page = pages[i % pages.length]!
         const startedAt = performance.now()
         try {
-          const response = await timedGet(`${server.url}${page.path}`, 30_000)
+          const response = await timedGet(`${target.url}${page.path}`, 30_000)
+          perTarget.set(target.name, perTarget.get(target.name)! + 1)
           stats.get(page.name)!.requests++
           stats.get(page.name)!.latencies.push(response.ms)
           check(page, response.status, response.text, response.startedAt, response.endedAt)
@@ -159,13 +195,15 @@ async function main(): Promise<void> {
         // Publish, with the public text given explicitly (so the marker draft below never goes live).
         unpublished[unpublished.length - 1]!.end = performance.now()
         await api(server.url, token, 'PATCH', `/api/articles/${probe.id}`, { _status: 'published', title, standfirst: publicStandfirst })
+        published.push({ start: performance.now() + GRACE_MS, end: null })
         await sleep(EDITOR_STEP_MS)
         // A newer draft on top of the published version: private.
         await api(server.url, token, 'PATCH', `/api/articles/${probe.id}?draft=true`, { standfirst: `Rewrite ${marker}` })
         await sleep(EDITOR_STEP_MS)
-        // Unpublish: from the moment this returns, readers must never see the probe.
+        // Unpublish: from the moment this returns (+ GRACE_MS), readers must never see the probe.
+        published[published.length - 1]!.end = performance.now()
         await api(server.url, token, 'PATCH', `/api/articles/${probe.id}`, { _status: 'draft' })
-        unpublished.push({ start: performance.now(), end: null })
+        unpublished.push({ start: performance.now() + GRACE_MS, end: null })
         cycles++
         await sleep(EDITOR_STEP_MS)
       }
@@ -180,7 +218,7 @@ async function main(): Promise<void> {
       }
     }
 
-    await Promise.all([...Array.from({ length: READERS }, (_, n) => reader(n * 3)), editor(), memory()])
+    await Promise.all([...Array.from({ length: READERS }, (_, n) => reader(n)), editor(), memory()])
     rss.end = rssMiB(serverPid)
 
     const rows: (string | number)[][] = [['page', 'path', 'requests', 'p50', 'p99', '5xx', 'wrong status', 'failed', 'leaks']]
@@ -199,14 +237,16 @@ async function main(): Promise<void> {
       rows.push([page.name, page.path.length > 48 ? `${page.path.slice(0, 45)}...` : page.path, stat.requests, ms(percentile(stat.latencies, 50)), ms(percentile(stat.latencies, 99)), stat.serverErrors, stat.unexpected, stat.failed, stat.leaks])
     }
     rows.push(['all', '', total, ms(percentile(all, 50)), ms(percentile(all, 99)), serverErrors, wrong, failed, markerLeaks + unpublishedLeaks])
-    printTable(`Soak: ${SECONDS} s, ${READERS} reader loops, ${cycles} publish → draft-on-top → unpublish cycles by the editor`, rows)
+    const topology = WITH_VARNISH ? `two server processes + Varnish; requests through ${[...perTarget].map(([name, n]) => `${name} ${n}`).join(', ')}; ` : ''
+    printTable(`Soak: ${SECONDS} s, ${READERS} reader loops, ${cycles} publish → draft-on-top → unpublish cycles by the editor (${topology}1-min load ${os.loadavg()[0]!.toFixed(2)})`, rows)
     const mib = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} MiB`)
     printTable('Checks', [
       ['check', 'figure', 'target', 'result'],
       ['5xx responses', serverErrors, '0', pass(serverErrors === 0)],
       ['wrong status / failed requests', `${wrong} / ${failed}`, '0 / 0', pass(wrong === 0 && failed === 0)],
-      ['unpublished probe served after unpublish returned', unpublishedLeaks, '0', pass(unpublishedLeaks === 0)],
+      [`unpublished probe served ${GRACE_MS} ms after unpublish returned`, unpublishedLeaks, '0', pass(unpublishedLeaks === 0)],
       ['draft-only marker served', markerLeaks, '0', pass(markerLeaks === 0)],
+      [`probe still missing ${GRACE_MS} ms after its publish returned (stale)`, stale, '0', pass(stale === 0)],
       ['(responses racing a publish, not judged)', ambiguous, '', ''],
       ['(control: responses showing the probe while published)', seenLive, '> 0', pass(seenLive > 0)],
       [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, 'stable', ''],
@@ -214,6 +254,7 @@ async function main(): Promise<void> {
     if (problems.length > 0) console.log(`\nFirst problems seen:\n  ${problems.join('\n  ')}`)
     ok = true
   } finally {
+    for (const helper of helpers.reverse()) await helper.stop()
     await server.stop({ keepDir: !ok })
   }
 }

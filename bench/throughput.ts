@@ -1,8 +1,10 @@
 /**
  * `npm run bench:throughput`: requests per second and latency of the article page and the home page
  * under load (autocannon, 50 connections, 20 s each; BENCH_DURATION=<seconds> to shorten), next to
- * the very same HTML bytes served as static files by nginx on the same machine. Both without and
- * with `Accept-Encoding: gzip` (our server sends a copy gzipped once per page; nginx gzips each response at level 6).
+ * the very same HTML bytes served as static files by nginx on the same machine, and the same pages
+ * through Varnish (deploy/varnish/masthead.vcl) in front of our server. Both without and with
+ * `Accept-Encoding: gzip` (our server sends a copy gzipped once per page; nginx gzips each response
+ * at level 6; Varnish keeps our gzipped copy and gunzips it for clients that do not take gzip).
  *
  * Targets: ours / nginx ≥ 0.30 in requests per second, p99 < 100 ms, no errors.
  */
@@ -13,7 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon, { type Result } from 'autocannon'
 import { ms1, pass, printTable, secondsFromEnv } from './support/report.ts'
-import { freePort, makeTempDir, SEED_ARTICLE, sleep, startServer } from './support/server.ts'
+import { helperPort, makeTempDir, SEED_ARTICLE, sleep, startServer, startVarnish, varnishAvailable } from './support/server.ts'
 
 const CONNECTIONS = 50
 const DURATION = secondsFromEnv('BENCH_DURATION', 20)
@@ -55,7 +57,7 @@ interface Nginx {
 
 /** nginx in the foreground on a loopback port, serving `www/` from the temp folder; one worker, like Node's one thread. */
 async function startNginx(dir: string): Promise<Nginx> {
-  const port = await freePort()
+  const port = await helperPort('nginx')
   for (const sub of ['www', 'tmp', 'logs']) mkdirSync(path.join(dir, sub), { recursive: true })
   // Run as root, nginx's workers drop to an unprivileged user: they must be able to read the files.
   for (const sub of ['', 'www']) chmodSync(path.join(dir, sub), 0o755)
@@ -142,10 +144,16 @@ async function main(): Promise<void> {
   if (!haveNginx) {
     console.error('[bench] nginx is not on PATH: the nginx rows are skipped. Install it with:  apt-get install -y nginx-light')
   }
-  const server = await startServer({ label: 'throughput' })
+  const haveVarnish = varnishAvailable()
+  if (!haveVarnish) {
+    console.error('[bench] varnishd is not on PATH: the Varnish rows are skipped. Install it with:  apt-get install -y varnish varnish-modules')
+  }
+  const varnishPort = await helperPort('varnish')
+  const server = await startServer({ label: 'throughput', env: haveVarnish ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
   const loadBefore = os.loadavg()[0]!.toFixed(2)
   const work = makeTempDir('masthead-bench-nginx-')
   let nginx: Nginx | null = null
+  let varnish: { url: string; stop(): Promise<void> } | null = null
   try {
     // Render once and warm the cache, then keep the exact bytes our server sends.
     const sizes: Record<string, { html: number; gzip: number | null; gzipped: boolean }> = {}
@@ -162,6 +170,17 @@ async function main(): Promise<void> {
         gzipped: zipped.headers['content-encoding'] === 'gzip',
       }
     }
+    if (haveVarnish) {
+      varnish = await startVarnish(varnishPort, [server.url.slice('http://'.length)], work)
+      for (const page of PAGES) {
+        await rawGet(`${varnish.url}${page.path}`)
+        const served = await rawGet(`${varnish.url}${page.path}`)
+        const file = readFileSync(path.join(work, 'www', page.file))
+        if (served.status !== 200 || !served.body.equals(file) || served.headers['x-cache'] !== 'HIT') {
+          throw new Error(`Varnish does not serve the same bytes from its cache for ${page.name}: ${served.status} ${served.headers['x-cache']}, ${served.body.length} B instead of ${file.length} B`)
+        }
+      }
+    }
     if (haveNginx) {
       nginx = await startNginx(work)
       for (const page of PAGES) {
@@ -175,7 +194,7 @@ async function main(): Promise<void> {
 
     const rows: (string | number)[][] = [['encoding', 'page', 'server', 'bytes', 'req/s', 'p50', 'p99', 'errors', 'non-2xx']]
     const verdicts: (string | number)[][] = [
-      ['encoding', 'page', 'ours/nginx', `target ≥ ${TARGET_RATIO}`, 'our p99', `p99 < ${TARGET_P99_MS} ms`, 'our errors + non-2xx', 'zero errors'],
+      ['encoding', 'page', 'ours/nginx', `target ≥ ${TARGET_RATIO}`, 'our p99', `p99 < ${TARGET_P99_MS} ms`, 'our errors + non-2xx', 'zero errors', 'varnish/nginx'],
     ]
     for (const encoding of ENCODINGS) {
       for (const page of PAGES) {
@@ -191,6 +210,13 @@ async function main(): Promise<void> {
           rows.push([encoding.name, page.name, 'nginx (same bytes)', '', Math.round(theirs.requests.average), ms1(theirs.latency.p50), ms1(theirs.latency.p99), theirs.errors + theirs.timeouts, theirs.non2xx])
           ratio = ours.requests.average / theirs.requests.average
         }
+        let varnishRatio = '– (no Varnish)'
+        if (varnish) {
+          console.error(`[bench] ${encoding.name} ${page.name}: Varnish in front of ours`)
+          const cached = await load(`${varnish.url}${page.path}`, encoding.headers)
+          rows.push([encoding.name, page.name, 'varnish (masthead.vcl)', '', Math.round(cached.requests.average), ms1(cached.latency.p50), ms1(cached.latency.p99), cached.errors + cached.timeouts, cached.non2xx])
+          varnishRatio = ratio === null ? '– (no nginx)' : (cached.requests.average / (ours.requests.average / ratio)).toFixed(3)
+        }
         const failures = ours.errors + ours.timeouts + ours.non2xx
         verdicts.push([
           encoding.name,
@@ -201,6 +227,7 @@ async function main(): Promise<void> {
           pass(ours.latency.p99 < TARGET_P99_MS),
           failures,
           pass(failures === 0),
+          varnishRatio,
         ])
       }
     }
@@ -215,8 +242,9 @@ async function main(): Promise<void> {
       const size = sizes[page.name]!
       return `${page.name}: ${size.html} B of HTML, ${size.gzipped ? `${size.gzip} B gzipped` : 'not gzipped'}`
     })
-    console.log(`\n${notes.join('; ')}. nginx: 1 worker, sendfile, gzip level 6 per response; ours: cached pages gzipped once at zlib's default level, 6.`)
+    console.log(`\n${notes.join('; ')}. nginx: 1 worker, sendfile, gzip level 6 per response; ours: cached pages gzipped once at zlib's default level, 6; Varnish: default thread pools, malloc storage, serving its cached copy (a hit).`)
   } finally {
+    await varnish?.stop()
     await nginx?.stop()
     await server.stop()
     rmSync(work, { recursive: true, force: true })

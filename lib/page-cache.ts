@@ -9,12 +9,15 @@
  */
 export interface RenderedPage {
   status: number
-  /** The HTML, encoded once (UTF-8). */
+  contentType: string
+  /** The HTML (or XML), encoded once (UTF-8). */
   body: Uint8Array
-  /** The same HTML gzipped once, for the clients that accept it. */
+  /** The same bytes gzipped once, for the clients that accept it. */
   gzip?: Uint8Array
-  /** For documents that are not HTML (feeds, sitemaps, robots.txt). */
-  contentType?: string
+  /** Strong validator of `body`, computed once (lib/http-cache.ts). */
+  etag: string
+  /** The page's cache tags as a surrogate-key header value, for shared caches (lib/surrogate-keys.ts). */
+  keys: string
   /** When content that moves with the clock goes stale (ms since the epoch): the news sitemap's two days. */
   expiresAt?: number
 }
@@ -60,9 +63,14 @@ export class PageCache {
     return this.#version
   }
 
-  /** Stores the page unless one of its tags was invalidated since `begin()`; says whether it did. */
+  /** Whether one of these tags was invalidated since `begin()` returned `begun`: content read since may be old. */
+  outdated(tags: readonly string[], begun: number): boolean {
+    return tags.some((tag) => (this.#invalidatedAt.get(tag) ?? -1) > begun)
+  }
+
+  /** Stores the page unless it is `outdated`; says whether it did. */
   set(key: string, page: RenderedPage, tags: readonly string[], begun: number): boolean {
-    if (tags.some((tag) => (this.#invalidatedAt.get(tag) ?? -1) > begun)) return false
+    if (this.outdated(tags, begun)) return false
     this.#remove(key)
     this.#entries.set(key, { page, tags })
     this.#bytes += sizeOf(page)

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { hasSessionCookie } from './http-cache.ts'
 import type { PageCache } from './page-cache.ts'
-import { pageReply, SHARED_PAGE } from './page-reply.ts'
+import { pageReply } from './page-reply.ts'
 import { readerPageHeaders } from './security-headers.ts'
 
 const flatten = (headers: { key: string; value: string }[]) => headers.flatMap(({ key, value }) => [key, value])
@@ -23,10 +24,18 @@ export function serveCachedPage(request: IncomingMessage, response: ServerRespon
   const page = cache.get(query === -1 ? url : url.slice(0, query))
   if (!page) return false
 
-  const reply = pageReply(page, { cacheControl: SHARED_PAGE, cache: 'HIT', acceptEncoding: request.headers['accept-encoding'] })
+  const reply = pageReply(page, {
+    // Signed-in staff get the same page, but an answer to a session is never kept by a shared cache.
+    storage: hasSessionCookie(request.headers.cookie) ? 'private' : 'shared',
+    cache: 'HIT',
+    acceptEncoding: request.headers['accept-encoding'],
+    ifNoneMatch: request.headers['if-none-match'],
+  })
   const headers = request.headers['x-forwarded-proto'] === 'https' ? HTTPS_HEADERS : HTTP_HEADERS
-  // A flat [name, value, …] list: the cheapest form for Node to write.
-  response.writeHead(reply.status, [...headers, ...reply.headers.flat(), 'Content-Length', String(reply.body.byteLength)])
-  response.end(request.method === 'HEAD' ? undefined : reply.body)
+  // A flat [name, value, …] list: the cheapest form for Node to write. A 304 has no body, and no
+  // Content-Length unless it is the 200's (RFC 9110 §8.6): none at all is simplest.
+  const length = reply.status === 304 ? [] : ['Content-Length', String(reply.body.byteLength)]
+  response.writeHead(reply.status, [...headers, ...reply.headers.flat(), ...length])
+  response.end(request.method === 'HEAD' || reply.status === 304 ? undefined : reply.body)
   return true
 }

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { afterCommit } from './after-commit'
 import { INVALIDATIONS_SLUG, nextSequence } from './invalidation-log'
 import { pageCache } from './page-cache'
+import { purgeSharedCaches } from './shared-cache-purge'
 
 /**
  * The one entry point for writers: expire these cache tags everywhere. Called by the collection
@@ -68,4 +69,6 @@ export async function applyTags(tags: readonly string[], payload?: Payload): Pro
     payload?.logger.error({ msg: 'expiring the Next.js data cache failed', err: error })
   }
   pageCache().invalidate(tags)
+  // Last, once this process can only render fresh pages: a shared cache refetching now gets one.
+  purgeSharedCaches(tags, payload?.logger)
 }

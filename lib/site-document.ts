@@ -1,7 +1,7 @@
-import { gzipSync } from 'node:zlib'
 import { isDatabaseUnavailable } from './db-errors'
-import { pageCache, type RenderedPage } from './page-cache'
-import { pageReply, SHARED_PAGE } from './page-reply'
+import { hasSessionCookie } from './http-cache'
+import { pageCache } from './page-cache'
+import { renderedPage, routeResponse, type Storage } from './page-reply'
 import { collectTags } from './tag-scope'
 
 /**
@@ -26,30 +26,26 @@ export const TEXT = 'text/plain; charset=utf-8'
 export function siteDocument<P>(contentType: string, load: (params: P) => Promise<DocumentContent | null>): Handler<P> {
   return async function GET(request, { params }) {
     const path = new URL(request.url).pathname
+    // As for pages (lib/site-page.tsx): nothing answered to a session is kept by a shared cache.
+    const storage: Storage = hasSessionCookie(request.headers.get('cookie')) ? 'private' : 'shared'
     const cache = pageCache()
     const hit = cache.get(path)
-    if (hit) return respond(hit, SHARED_PAGE, 'HIT')
+    if (hit) return routeResponse(request, hit, { storage, cache: 'HIT' })
     const begun = cache.begin()
     try {
       const { value, tags } = await collectTags(async () => load(await params))
-      const page = value ? document(200, contentType, value.body, value.expiresAt) : document(404, TEXT, 'Not found')
-      cache.set(path, page, tags, begun)
-      return respond(page, SHARED_PAGE, 'MISS')
+      const page = value
+        ? renderedPage({ status: 200, contentType, text: value.body, tags, expiresAt: value.expiresAt })
+        : renderedPage({ status: 404, contentType: TEXT, text: 'Not found', tags })
+      // Read while an editor changed it: answered once, kept by no cache.
+      const fresh = !cache.outdated(tags, begun)
+      if (fresh) cache.set(path, page, tags, begun)
+      return routeResponse(request, page, { storage: fresh ? storage : 'none', cache: 'MISS' })
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error)
       if (!unavailable) console.error(`Rendering ${path} failed:`, error)
-      const failed = { status: unavailable ? 503 : 500, body: Buffer.from('Temporarily unavailable'), contentType: TEXT }
-      return respond(failed, 'no-store', 'none', unavailable ? { 'Retry-After': '30' } : {})
+      const failed = renderedPage({ status: unavailable ? 503 : 500, contentType: TEXT, text: 'Temporarily unavailable', tags: [], gzip: false })
+      return routeResponse(request, failed, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
     }
   }
-}
-
-function document(status: number, contentType: string, body: string, expiresAt?: number): RenderedPage {
-  return { status, body: Buffer.from(body), gzip: gzipSync(body), contentType, ...(expiresAt ? { expiresAt } : {}) }
-}
-
-// The plain body, as in lib/site-page.tsx: Next compresses Route Handler responses itself.
-function respond(page: RenderedPage, cacheControl: string, cache: string, extra: Record<string, string> = {}): Response {
-  const reply = pageReply(page, { cacheControl, cache, acceptEncoding: null, extra })
-  return new Response(reply.body as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers })
 }

@@ -1,5 +1,4 @@
 /** @jsxImportSource preact */
-import { gzipSync } from 'node:zlib'
 import { draftMode } from 'next/headers'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
@@ -7,10 +6,11 @@ import { Document } from '@/components/Document'
 import { NotFound } from '@/components/NotFound'
 import { Unavailable } from '@/components/Unavailable'
 import { isDatabaseUnavailable } from './db-errors'
-import { pageCache, type RenderedPage } from './page-cache'
+import { hasSessionCookie } from './http-cache'
+import { pageCache } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
-import { pageReply, SHARED_PAGE, type ReplyOptions } from './page-reply'
+import { redirectReply, renderedPage, routeResponse, type Storage } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
 
@@ -26,28 +26,16 @@ export type PageResult = PageContent | { redirect: string } | null
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
 
-const PRIVATE = 'private, no-store'
-
 const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString(<Document head={head}>{body}</Document>)}`
 
 const notFoundHtml = () => render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />)
 
-/** A page to keep: gzipped once now rather than by the server on every request. */
-const cacheable = (status: number, html: string): RenderedPage => ({ status, body: Buffer.from(html), gzip: gzipSync(html) })
-
-// Always the plain HTML here: Next drops a Content-Encoding set by a Route Handler and compresses the
-// body itself, so a gzipped body would reach the browser gzipped twice. The fast path sends the copy.
-function respond(page: RenderedPage, options: Omit<ReplyOptions, 'acceptEncoding'>): Response {
-  const reply = pageReply(page, { ...options, acceptEncoding: null })
-  return new Response(reply.body as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers })
-}
-
-function failure(path: string, error: unknown): Response {
+function failure(request: Request, path: string, error: unknown): Response {
   const unavailable = isDatabaseUnavailable(error)
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
   const head = simpleHead(siteUrl(), { title: 'Temporarily unavailable', noindex: true })
-  const page = { status: unavailable ? 503 : 500, body: Buffer.from(render(head, <Unavailable path={path} />)) }
-  return respond(page, { cacheControl: 'no-store', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
+  const page = renderedPage({ status: unavailable ? 503 : 500, text: render(head, <Unavailable path={path} />), tags: [], gzip: false })
+  return routeResponse(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
 
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
@@ -55,25 +43,31 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     const path = new URL(request.url).pathname
     // Draft mode (signed-in staff previewing drafts) never reads or fills the shared cache.
     const preview = (await draftMode()).isEnabled
+    // Signed-in staff read the same pages, but nothing answered to a session may be kept by a shared cache.
+    const storage: Storage = preview || hasSessionCookie(request.headers.get('cookie')) ? 'private' : 'shared'
     const cache = pageCache()
     if (!preview) {
       const hit = cache.get(path)
-      if (hit) return respond(hit, { cacheControl: SHARED_PAGE, cache: 'HIT' })
+      if (hit) return routeResponse(request, hit, { storage, cache: 'HIT' })
     }
     const begun = cache.begin()
     try {
       const { value: result, tags } = await collectTags(async () => load(await params))
+      // Content an editor changed while it was read is answered once, but kept by no cache at all.
+      const fresh = !cache.outdated(tags, begun)
+      const answer = fresh ? storage : 'none'
       if (result && 'redirect' in result) {
-        return new Response(null, { status: 308, headers: { Location: result.redirect, 'Cache-Control': SHARED_PAGE } })
+        const { status, headers } = redirectReply(result.redirect, tags, answer)
+        return new Response(null, { status, headers })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()
-      if (preview) return respond({ status, body: Buffer.from(html) }, { cacheControl: PRIVATE, cache: 'BYPASS' })
-      const page = cacheable(status, html)
-      cache.set(path, page, tags, begun)
-      return respond(page, { cacheControl: SHARED_PAGE, cache: 'MISS' })
+      if (preview) return routeResponse(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
+      const page = renderedPage({ status, text: html, tags })
+      if (fresh) cache.set(path, page, tags, begun)
+      return routeResponse(request, page, { storage: answer, cache: 'MISS' })
     } catch (error) {
-      return failure(path, error)
+      return failure(request, path, error)
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import http from 'node:http'
 import next from 'next'
+import { defaultCacheControl } from '../lib/http-cache.ts'
 import { pageCache } from '../lib/page-cache.ts'
 import { serveCachedPage } from '../lib/page-fast-path.ts'
 
@@ -18,6 +19,9 @@ await app.prepare()
 const cache = pageCache()
 const server = http.createServer((request, response) => {
   if (serveCachedPage(request, response, cache)) return
+  // Payload's API answers (and previews) name no Cache-Control: without one, a CDN may keep them.
+  const cacheControl = defaultCacheControl(request.url ?? '/', request.headers.cookie)
+  if (cacheControl) response.setHeader('Cache-Control', cacheControl)
   void handle(request, response)
 })
 server.listen(port, () => console.log(`[masthead] ready on http://localhost:${port}`))

@@ -56,6 +56,8 @@ export interface StartOptions {
   distDir?: string
   /** Port to listen on (default: BENCH_PORT, else a free one). */
   port?: number
+  /** More environment for the server (e.g. PURGE_URLS). */
+  env?: Record<string, string>
 }
 
 export function makeTempDir(prefix = 'masthead-bench-'): string {
@@ -77,6 +79,16 @@ export function benchEnv(dir: string, port: number, dbFile = 'bench.db', distDir
     SEED_ADMIN_EMAIL: ADMIN_EMAIL,
     SEED_ADMIN_PASSWORD: ADMIN_PASSWORD,
   }
+}
+
+/**
+ * The port of a helper beside the benchmark server: with BENCH_PORT, the next ones (the second
+ * server +1, Varnish +2 unless BENCH_VARNISH_PORT says otherwise, nginx +3), else a free one.
+ */
+export async function helperPort(role: 'second' | 'varnish' | 'nginx'): Promise<number> {
+  if (role === 'varnish' && process.env.BENCH_VARNISH_PORT) return Number(process.env.BENCH_VARNISH_PORT)
+  const base = Number(process.env.BENCH_PORT)
+  return base ? base + { second: 1, varnish: 2, nginx: 3 }[role] : freePort()
 }
 
 export function freePort(): Promise<number> {
@@ -161,7 +173,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   mkdirSync(path.join(dir, 'media'), { recursive: true })
   const port = options.port ?? (process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort())
   const distDir = options.distDir ?? BENCH_DIST_DIR
-  const env = benchEnv(dir, port, options.dbFile, distDir)
+  const env = { ...benchEnv(dir, port, options.dbFile, distDir), ...options.env }
   const url = `http://127.0.0.1:${port}`
   const logFile = path.join(dir, `server-${port}.log`)
   const releaseLock = takeDistLock(distDir)
@@ -270,3 +282,90 @@ export function rssMiB(pid: number | null): number | null {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A second server process on the first one's database and build (`node scripts/server.ts`, as a
+ * second container would run it): no seed, no build. Ends with the benchmark.
+ */
+export async function startSecondServer(primary: BenchServer, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  return startProcess({
+    label: `second server on ${port}`,
+    command: process.execPath,
+    args: [path.join(ROOT, 'scripts', 'server.ts')],
+    env: { ...primary.env, PORT: String(port) },
+    logFile: path.join(primary.dir, `server-${port}.log`),
+    ready: `http://127.0.0.1:${port}/api/articles?limit=1`,
+    url: `http://127.0.0.1:${port}`,
+  })
+}
+
+export function varnishAvailable(): boolean {
+  const probe = spawnSync('varnishd', ['-V'], { stdio: 'ignore' })
+  return !probe.error && probe.status === 0
+}
+
+/** Varnish with deploy/varnish/masthead.vcl on `port`, round-robin over `backends` (scripts/varnish.ts). */
+export async function startVarnish(port: number, backends: string[], logDir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  return startProcess({
+    label: `Varnish on ${port}`,
+    command: process.execPath,
+    args: [path.join(ROOT, 'scripts', 'varnish.ts'), '--listen', `127.0.0.1:${port}`, ...backends.flatMap((backend) => ['--backend', backend])],
+    env: process.env,
+    logFile: path.join(logDir, `varnish-${port}.log`),
+    // Answers once a backend's health probe has passed.
+    ready: `http://127.0.0.1:${port}/robots.txt`,
+    url: `http://127.0.0.1:${port}`,
+  })
+}
+
+interface ProcessSpec {
+  label: string
+  command: string
+  args: string[]
+  env: NodeJS.ProcessEnv
+  logFile: string
+  ready: string
+  url: string
+}
+
+const READY_TIMEOUT_MS = 120_000
+
+/** Starts a helper process in its own group, waits (bounded) for `ready` to answer 200. */
+async function startProcess(spec: ProcessSpec): Promise<{ url: string; stop(): Promise<void> }> {
+  installExitHooks()
+  const log = openSync(spec.logFile, 'a')
+  const child = spawn(spec.command, spec.args, { cwd: ROOT, env: spec.env, detached: true, stdio: ['ignore', log, log] })
+  closeSync(log)
+  const pid = child.pid
+  if (!pid) throw new Error(`could not start ${spec.label}`)
+  let exited = false
+  child.on('exit', () => (exited = true))
+  const entry = { kill: () => killGroup(pid, 'SIGKILL') }
+  live.add(entry)
+  const stop = async () => {
+    killGroup(pid, 'SIGTERM')
+    for (let i = 0; i < 100 && !exited; i++) await sleep(100)
+    killGroup(pid, 'SIGKILL')
+    live.delete(entry)
+  }
+  console.error(`[bench] starting ${spec.label} (log: ${spec.logFile})`)
+  const started = Date.now()
+  while (true) {
+    const tail = () => readFileSync(spec.logFile, 'utf8').split('\n').slice(-20).join('\n')
+    if (exited) throw new Error(`${spec.label} stopped before answering\n${tail()}`)
+    if (Date.now() - started > READY_TIMEOUT_MS) {
+      await stop()
+      throw new Error(`${spec.label} did not answer within ${READY_TIMEOUT_MS / 1000} s\n${tail()}`)
+    }
+    try {
+      const response = await fetch(spec.ready, { signal: AbortSignal.timeout(10_000) })
+      await response.arrayBuffer()
+      if (response.status === 200) break
+    } catch {
+      /* not yet */
+    }
+    await sleep(250)
+  }
+  console.error(`[bench] ${spec.label} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return { url: spec.url, stop }
+}

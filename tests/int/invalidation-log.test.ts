@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { KEEP_ENTRIES_MS } from '@/lib/invalidation-log'
 import { pruneInvalidations, startInvalidationPoller, type Poller } from '@/lib/invalidation-poller'
 import { PageCache, pageCache } from '@/lib/page-cache'
+import { renderedPage } from '@/lib/page-reply'
 import type { Author } from '@/payload-types'
 import { seedFiles } from '@/seed/importer'
 import { createArticle, createAuthor } from './support/fixtures'
@@ -43,7 +44,7 @@ afterAll(async () => {
   await t?.cleanup()
 })
 
-const page = (html: string) => ({ status: 200, body: Buffer.from(html) })
+const page = (html: string) => renderedPage({ status: 200, text: html, tags: [], gzip: false })
 
 describe('the invalidation log carries a change to other processes', () => {
   it('an editor’s publish reaches another page cache through the database', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { pageCache } from '@/lib/page-cache'
 import type { Author } from '@/payload-types'
 import { createArticle, createAuthor } from './support/fixtures'
 import { cutDatabase } from './support/outage'
@@ -36,6 +37,55 @@ beforeAll(async () => {
 afterAll(async () => t?.cleanup())
 
 describe('reader pages', () => {
+  it('tell shared caches their surrogate keys, and answer a matching If-None-Match with 304, missed or cached', async () => {
+    const story = await createArticle(t.payload, { title: 'Tide tables', authors: [author.id] })
+    const path = '/articles/tide-tables'
+    const read = (headers: HeadersInit = {}) => get(articleRoute, path, { slug: 'tide-tables' }, headers)
+    const first = await read({ 'Accept-Encoding': 'gzip' })
+    expect(first.headers.get('x-page-cache')).toBe('MISS')
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=31536000, stale-if-error=86400')
+    // The page's cache tags (its article, its author's rail, the latest rail) and the site-wide key.
+    expect(first.headers.get('xkey')!.split(' ')).toEqual(
+      expect.arrayContaining(['masthead', 'article:tide-tables', `author:${author.id}`, 'articles:latest']),
+    )
+    expect(first.headers.get('surrogate-key')).toBe(first.headers.get('xkey'))
+    // Next gzips what this handler answers to a gzip client: the ETag names that representation.
+    const gzipTag = first.headers.get('etag')!
+    expect(gzipTag).toMatch(/^"[\w-]{22}-gz"$/)
+    const plainTag = (await read()).headers.get('etag')!
+    expect(gzipTag).toBe(`${plainTag.slice(0, -1)}-gz"`)
+
+    const notModified = await read({ 'Accept-Encoding': 'gzip', 'If-None-Match': gzipTag })
+    expect(notModified.status).toBe(304)
+    expect(await notModified.text()).toBe('')
+    expect(notModified.headers.get('etag')).toBe(gzipTag)
+    expect(notModified.headers.get('cache-control')).toBe(first.headers.get('cache-control'))
+
+    // Changed: the old validator gets the new page.
+    await t.payload.update({ collection: 'articles', id: story.id, data: { standfirst: 'Spring tides ahead.' } })
+    const changed = await read({ 'If-None-Match': plainTag })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('x-page-cache')).toBe('MISS')
+    const newTag = changed.headers.get('etag')!
+    expect(newTag).not.toBe(plainTag)
+    // Dropped from the page cache with nothing changed: rendered anew, the same bytes, so a 304.
+    pageCache().invalidate(['article:tide-tables'])
+    const missed = await read({ 'If-None-Match': newTag })
+    expect(missed.headers.get('x-page-cache')).toBe('MISS')
+    expect(missed.status).toBe(304)
+  })
+
+  it('are private, with no surrogate keys, for signed-in staff', async () => {
+    await createArticle(t.payload, { title: 'Staff memo', authors: [author.id] })
+    for (let i = 0; i < 2; i++) {
+      const response = await get(articleRoute, '/articles/staff-memo', { slug: 'staff-memo' }, { Cookie: 'payload-token=abc' })
+      expect(response.status).toBe(200)
+      expect(response.headers.get('cache-control')).toBe('private, no-store')
+      expect(response.headers.get('xkey')).toBeNull()
+      expect(response.headers.get('surrogate-key')).toBeNull()
+    }
+  })
+
   it('are whole HTML documents with no client JavaScript', async () => {
     await createArticle(t.payload, { title: 'Harbour reopens', standfirst: 'Ships are moving again.', authors: [author.id], section: 'business' })
     const response = await get(articleRoute, '/articles/harbour-reopens', { slug: 'harbour-reopens' })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { PageCache } from '@/lib/page-cache'
+import { renderedPage } from '@/lib/page-reply'
 
-const page = (html: string, status = 200) => ({ status, body: Buffer.from(html) })
+const page = (html: string, status = 200) => renderedPage({ status, text: html, tags: [], gzip: false })
 const html = (found: { body: Uint8Array } | undefined) => (found ? Buffer.from(found.body).toString() : undefined)
 
 describe('PageCache', () => {
@@ -26,6 +27,16 @@ describe('PageCache', () => {
     expect(cache.set('/authors/x', page('X'), ['author:1'], begun)).toBe(true)
     expect(cache.set('/articles/a', page('new A'), ['article:a'], cache.begin())).toBe(true)
     expect(html(cache.get('/articles/a'))).toBe('new A')
+  })
+
+  it('says which content read since a begin() is outdated', () => {
+    const cache = new PageCache(1_000)
+    const begun = cache.begin()
+    expect(cache.outdated(['article:a'], begun)).toBe(false)
+    cache.invalidate(['article:a'])
+    expect(cache.outdated(['author:1', 'article:a'], begun)).toBe(true)
+    expect(cache.outdated(['author:1'], begun)).toBe(false)
+    expect(cache.outdated(['article:a'], cache.begin())).toBe(false)
   })
 
   it('keeps 404s too, dropped when the missing content appears', () => {

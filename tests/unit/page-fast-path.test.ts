@@ -1,9 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { PageCache } from '@/lib/page-cache'
 import { serveCachedPage } from '@/lib/page-fast-path'
+import { renderedPage } from '@/lib/page-reply'
 
 const HTML = '<!DOCTYPE html><html lang="en"><title>Grain prices · Masthead</title><h1>Grain prices — “fall”</h1></html>'
 const cache = new PageCache(1_000_000)
@@ -12,8 +13,9 @@ let server: http.Server
 
 // A server like scripts/server.ts, with "Next" answering 299 for whatever the fast path leaves to it.
 beforeAll(async () => {
-  cache.set('/articles/grain', { status: 200, body: Buffer.from(HTML), gzip: gzipSync(HTML) }, ['article:grain'], cache.begin())
-  cache.set('/articles/gone', { status: 404, body: Buffer.from('Not found') }, ['article:gone'], cache.begin())
+  const tags = ['article:grain', 'articles:latest']
+  cache.set('/articles/grain', renderedPage({ status: 200, text: HTML, tags }), tags, cache.begin())
+  cache.set('/articles/gone', renderedPage({ status: 404, text: 'Not found', tags: ['article:gone'], gzip: false }), ['article:gone'], cache.begin())
   server = http.createServer((request, response) => {
     if (!serveCachedPage(request, response, cache)) response.writeHead(299).end('next')
   })
@@ -43,7 +45,9 @@ it('answers a cached page with the reader headers, whatever the query string', a
     expect(headers['content-length']).toBe(String(Buffer.byteLength(HTML)))
     expect(headers).toMatchObject({
       'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'public, max-age=0, must-revalidate',
+      'cache-control': 'public, max-age=0, s-maxage=31536000, stale-if-error=86400',
+      'surrogate-key': 'masthead article:grain articles:latest',
+      xkey: 'masthead article:grain articles:latest',
       'x-page-cache': 'HIT',
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
@@ -64,10 +68,43 @@ it('sends the gzipped copy to clients that accept it, HSTS behind HTTPS, and no 
   expect(head.body.length).toBe(0)
 })
 
+it('answers 304 with no body to a client holding the same page, per encoding', async () => {
+  const plain = await get('/articles/grain')
+  const zipped = await get('/articles/grain', { 'accept-encoding': 'gzip' })
+  expect(plain.headers.etag).toMatch(/^"[\w-]{22}"$/)
+  expect(zipped.headers.etag).toBe(`${plain.headers.etag!.slice(0, -1)}-gz"`)
+
+  for (const [etag, encoding] of [[plain.headers.etag!, ''], [`W/${zipped.headers.etag}`, 'gzip'], ['"other", *', '']] as const) {
+    const again = await get('/articles/grain', { 'if-none-match': etag, 'accept-encoding': encoding })
+    expect(again.status).toBe(304)
+    expect(again.body.length).toBe(0)
+    expect(again.headers['content-length']).toBeUndefined()
+    expect(again.headers).toMatchObject({ 'cache-control': plain.headers['cache-control'], vary: 'Accept-Encoding' })
+    expect(again.headers.etag).toBe(encoding ? zipped.headers.etag : plain.headers.etag)
+  }
+  // The other encoding's validator, or another page's, gets the whole page.
+  expect((await get('/articles/grain', { 'if-none-match': zipped.headers.etag! })).status).toBe(200)
+  expect((await get('/articles/grain', { 'if-none-match': '"AAAAAAAAAAAAAAAAAAAAAA"' })).status).toBe(200)
+})
+
+it('marks a page answered to signed-in staff private, with no surrogate keys', async () => {
+  const { status, headers, body } = await get('/articles/grain', { cookie: 'theme=dark; payload-token=abc.def' })
+  expect(status).toBe(200)
+  expect(body.toString('utf8')).toBe(HTML)
+  expect(headers['cache-control']).toBe('private, no-store')
+  expect(headers['surrogate-key']).toBeUndefined()
+  expect(headers.xkey).toBeUndefined()
+  // …and never 304 from a validator a shared cache might hold.
+  expect((await get('/articles/grain', { cookie: 'payload-token=x', 'if-none-match': headers.etag! })).status).toBe(200)
+})
+
 it('keeps cached 404s', async () => {
-  const { status, body } = await get('/articles/gone')
+  const { status, body, headers } = await get('/articles/gone')
   expect(status).toBe(404)
   expect(body.toString()).toBe('Not found')
+  expect(headers.xkey).toBe('masthead article:gone')
+  // A validator only ever turns a 200 into a 304.
+  expect((await get('/articles/gone', { 'if-none-match': headers.etag! })).status).toBe(404)
 })
 
 it('leaves to Next what is not cached, not a read, or a draft-mode preview', async () => {
