@@ -1,6 +1,5 @@
 /** @jsxImportSource preact */
 import { gzipSync } from 'node:zlib'
-import { draftMode } from 'next/headers'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { Document } from '@/components/Document'
@@ -10,6 +9,7 @@ import { isDatabaseUnavailable } from './db-errors'
 import { pageCache, type RenderedPage } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
+import { previewUser } from './preview'
 import { pageReply, SHARED_PAGE, type ReplyOptions } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
@@ -53,8 +53,9 @@ function failure(path: string, error: unknown): Response {
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
   return async function GET(request, { params }) {
     const path = new URL(request.url).pathname
-    // Draft mode (signed-in staff previewing drafts) never reads or fills the shared cache.
-    const preview = (await draftMode()).isEnabled
+    // Draft mode (a live staff session previewing drafts) never reads or fills the shared cache;
+    // the draft-mode cookie without one is an anonymous reader's request.
+    const preview = (await previewUser()) !== null
     const cache = pageCache()
     if (!preview) {
       const hit = cache.get(path)
