@@ -89,7 +89,8 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
-      access: { update: isEditorField },
+      // Editors only, on create as on update: a writer's date would pin the story when it is published.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },

@@ -27,6 +27,8 @@ export const Users: CollectionConfig = {
       return user ? { id: { equals: user.id } } : false
     },
     delete: isAdmin,
+    // Payload's default lets anyone signed in unlock any account, undoing the lockout.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true },

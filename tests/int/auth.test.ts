@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startPayload, type TestPayload } from './support/payload'
+import { createUser, startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
 beforeAll(async () => {
@@ -44,5 +44,28 @@ describe('accounts', () => {
     })
     const lockUntil = new Date(user.docs[0]!.lockUntil as string).getTime()
     expect(lockUntil - Date.now()).toBeGreaterThan(9 * 60 * 1000)
+  })
+
+  it('lets only admins unlock a locked account', async () => {
+    const email = 'locked-out@masthead.test'
+    await t.payload.create({ collection: 'users', data: { email, password, name: 'Locked', roles: ['writer'] } })
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await t.rest.post('/users/login', { body: { email, password: 'wrong password' } })
+    }
+    const locked = async () =>
+      Boolean((await t.payload.find({ collection: 'users', where: { email: { equals: email } }, showHiddenFields: true })).docs[0]!.lockUntil)
+    expect(await locked()).toBe(true)
+
+    for (const roles of [['writer'], ['editor']] as const) {
+      const { token } = await createUser(t.payload, [...roles], `unlocking-${roles[0]}`)
+      expect((await t.rest.post('/users/unlock', { token, body: { email } })).status).toBe(403)
+      const gql = await t.graphql(`mutation { unlockUser(email: "${email}") }`, { token })
+      expect(gql.errors?.[0]?.message).toMatch(/not allowed/i)
+      expect(await locked()).toBe(true)
+    }
+    expect((await t.rest.post('/users/unlock', { body: { email } })).status).toBe(403)
+    const admin = await createUser(t.payload, ['admin'], 'unlocking-admin')
+    expect((await t.rest.post('/users/unlock', { token: admin.token, body: { email } })).status).toBe(200)
+    expect(await locked()).toBe(false)
   })
 })
