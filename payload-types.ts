@@ -169,6 +169,7 @@ export interface Article {
     ('world' | 'politics' | 'business' | 'technology' | 'science' | 'health' | 'culture' | 'sport' | 'opinion') | null;
   tags?: string[] | null;
   tagSlugs?: string[] | null;
+  photos?: (number | Media)[] | null;
   /**
    * Where the story was filed, e.g. "Damascus".
    */
@@ -211,6 +212,11 @@ export interface Author {
  */
 export interface Media {
   id: number;
+  createdBy?: (number | null) | User;
+  /**
+   * Set by the server: a published article or an author’s profile shows this photo. Until then readers cannot see it.
+   */
+  shownToReaders?: boolean | null;
   /**
    * What the photo shows, for readers who cannot see it.
    */
@@ -522,6 +528,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   section?: T;
   tags?: T;
   tagSlugs?: T;
+  photos?: T;
   dateline?: T;
   createdBy?: T;
   updatedAt?: T;
@@ -553,6 +560,8 @@ export interface AuthorsSelect<T extends boolean = true> {
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
+  createdBy?: T;
+  shownToReaders?: T;
   alt?: T;
   caption?: T;
   credit?:

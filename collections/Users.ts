@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { hasRole, isAdmin, isAdminField, ROLES } from '@/access/roles'
+import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -13,6 +14,9 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     useSessions: true,
+  },
+  hooks: {
+    beforeOperation: [refuseControlCharacters],
   },
   access: {
     // Only staff may enter the admin panel at all.

@@ -14,13 +14,15 @@ beforeAll(async () => {
   admin = await createUser(t.payload, ['admin'], 'admin')
   editor = await createUser(t.payload, ['editor'], 'editor')
   writer = await createUser(t.payload, ['writer'], 'writer')
-  await createAuthor(t.payload, 'Ahmed Mohammed')
+  const author = await createAuthor(t.payload, 'Ahmed Mohammed')
   const media = await t.payload.create({
     collection: 'media',
     data: { alt: 'A grey test card', credit: { creator: 'Abdulaziz KETAZ', provider: 'AFP' } },
     file: { data: await pngBytes(), mimetype: 'image/png', name: 'card.png', size: 0 },
   })
   mediaId = media.id
+  // His portrait: readers may see it.
+  await t.payload.update({ collection: 'authors', id: author.id, data: { photo: mediaId } })
 })
 afterAll(async () => t?.cleanup())
 
