@@ -318,6 +318,10 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your own password.
+   */
+  currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
   updatedAt: string;
   createdAt: string;
@@ -668,6 +672,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

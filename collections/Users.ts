@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { hasRole, isAdmin, isAdminField, ROLES } from '@/access/roles'
+import { guardAccounts } from '@/hooks/account-guards'
+import { siteUrl } from '@/lib/site'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 
 export const Users: CollectionConfig = {
@@ -14,9 +16,11 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     useSessions: true,
+    // Secure on an HTTPS site; behind a TLS-terminating proxy, also per request (lib/secure-cookies.ts).
+    cookies: { secure: siteUrl().startsWith('https://'), sameSite: 'Lax' },
   },
   hooks: {
-    beforeOperation: [refuseControlCharacters],
+    beforeOperation: [refuseControlCharacters, guardAccounts],
   },
   access: {
     // Only staff may enter the admin panel at all.
@@ -36,6 +40,18 @@ export const Users: CollectionConfig = {
   },
   fields: [
     { name: 'name', type: 'text', required: true },
+    {
+      // Asked for, never stored: changing your own password takes the current one (hooks/account-guards.ts).
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        description: 'Needed to change your own password.',
+        condition: (_, __, { operation }) => operation === 'update',
+        components: { Field: '@payloadcms/ui#PasswordField' },
+      },
+    },
     {
       name: 'roles',
       type: 'select',

@@ -1,5 +1,6 @@
-import { type CollectionBeforeOperationHook, isValidID, type Payload, type PayloadRequest, ValidationError } from 'payload'
+import { type CollectionBeforeOperationHook, isValidID, type Payload, type PayloadRequest } from 'payload'
 import { articleInputErrors, type FieldError, relatedIds } from '@/lib/article-input'
+import { refusal } from '@/lib/refusal'
 
 /**
  * Every save of an article, drafts and autosaves included, is checked before Payload reads it (a
@@ -13,9 +14,7 @@ export const refuseMalformedArticle: CollectionBeforeOperationHook = async ({ ar
   let errors = articleInputErrors(data ?? {})
   if (errors.length === 0) errors = await missingRelated(req, data as Record<string, unknown>)
   if (errors.length === 0) return args
-  const error = new ValidationError({ collection: collection.slug, errors, req })
-  error.message = errors.map((fieldError) => fieldError.message).join(' ')
-  throw error
+  throw refusal(collection.slug, errors, req)
 }
 
 async function missingRelated(req: PayloadRequest, data: Record<string, unknown>): Promise<FieldError[]> {

@@ -1,4 +1,5 @@
-import { type CollectionBeforeOperationHook, ValidationError } from 'payload'
+import type { CollectionBeforeOperationHook } from 'payload'
+import { refusal } from '@/lib/refusal'
 import { controlCharacterErrors } from '@/lib/text'
 
 /**
@@ -9,7 +10,5 @@ export const refuseControlCharacters: CollectionBeforeOperationHook = ({ args, c
   if (operation !== 'create' && operation !== 'update') return args
   const errors = controlCharacterErrors((args as { data?: unknown }).data)
   if (errors.length === 0) return args
-  const error = new ValidationError({ collection: collection.slug, errors, req })
-  error.message = errors.map((fieldError) => fieldError.message).join(' ')
-  throw error
+  throw refusal(collection.slug, errors, req)
 }

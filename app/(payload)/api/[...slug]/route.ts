@@ -10,9 +10,11 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
+import { secureCookiesOverHttps } from '@/lib/secure-cookies'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
+// Login, refresh and logout set the session cookie: Secure over HTTPS (lib/secure-cookies.ts).
+export const GET = secureCookiesOverHttps(REST_GET(config))
+export const POST = secureCookiesOverHttps(REST_POST(config))
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)
 export const PUT = REST_PUT(config)
