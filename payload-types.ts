@@ -171,6 +171,7 @@ export interface Article {
     ('world' | 'politics' | 'business' | 'technology' | 'science' | 'health' | 'culture' | 'sport' | 'opinion') | null;
   tags?: string[] | null;
   tagSlugs?: string[] | null;
+  photos?: (number | Media)[] | null;
   /**
    * Where the story was filed, e.g. "Damascus".
    */
@@ -213,6 +214,11 @@ export interface Author {
  */
 export interface Media {
   id: number;
+  createdBy?: (number | null) | User;
+  /**
+   * Set by the server: a published article or an author’s profile shows this photo. Until then readers cannot see it.
+   */
+  shownToReaders?: boolean | null;
   /**
    * What the photo shows, for readers who cannot see it.
    */
@@ -314,6 +320,10 @@ export interface Media {
 export interface User {
   id: number;
   name: string;
+  /**
+   * Needed to change your own password.
+   */
+  currentPassword?: string | null;
   roles: ('admin' | 'editor' | 'writer')[];
   updatedAt: string;
   createdAt: string;
@@ -542,6 +552,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   section?: T;
   tags?: T;
   tagSlugs?: T;
+  photos?: T;
   dateline?: T;
   createdBy?: T;
   updatedAt?: T;
@@ -573,6 +584,8 @@ export interface AuthorsSelect<T extends boolean = true> {
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
+  createdBy?: T;
+  shownToReaders?: T;
   alt?: T;
   caption?: T;
   credit?:
@@ -679,6 +692,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
+  currentPassword?: T;
   roles?: T;
   updatedAt?: T;
   createdAt?: T;

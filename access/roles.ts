@@ -14,6 +14,7 @@ export const isStaff: Access = ({ req: { user } }) => hasRole(user, ...ROLES)
 export const isEditor: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
 export const isAdmin: Access = ({ req: { user } }) => hasRole(user, 'admin')
 
+export const isStaffField: FieldAccess = ({ req: { user } }) => hasRole(user, ...ROLES)
 export const isEditorField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
 export const isAdminField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 

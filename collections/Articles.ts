@@ -1,7 +1,11 @@
 import type { CollectionConfig } from 'payload'
 import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/articles'
-import { hasRole, isEditor, isEditorField, isStaff } from '@/access/roles'
+import { hasRole, isEditor, isEditorField, isStaff, isStaffField } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { refuseMalformedArticle } from '@/hooks/article-input'
+import { recordCreator } from '@/hooks/created-by'
+import { hideDeletedArticlePhotos, recordArticlePhotos, rememberStoredPhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
+import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { refuseUncreditedPhotos } from '@/hooks/publish-guardrail'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
 import { SECTIONS } from '@/lib/sections'
@@ -32,6 +36,8 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [
+      refuseControlCharacters,
+      refuseMalformedArticle,
       // A reader asking for `draft=true` gets the published version, never the latest draft.
       ({ args, operation, req }) => {
         if (operation === 'read' && !hasRole(req.user, 'admin', 'editor', 'writer')) {
@@ -41,8 +47,8 @@ export const Articles: CollectionConfig = {
       },
     ],
     beforeChange: [
-      ({ data, operation, originalDoc, req }) => {
-        if (operation === 'create' && req.user) data.createdBy = req.user.id
+      recordCreator,
+      ({ data, originalDoc }) => {
         if (data._status === 'published' && !data.publishedAt && !originalDoc?.publishedAt) {
           data.publishedAt = new Date().toISOString()
         }
@@ -50,10 +56,13 @@ export const Articles: CollectionConfig = {
       },
       // No published photo without alt text and a credit (drafts and autosaves pass).
       refuseUncreditedPhotos,
+      recordArticlePhotos,
       rememberPublishedArticle,
+      rememberStoredPhotos,
     ],
-    afterChange: [revalidateArticle],
-    afterDelete: [revalidateDeletedArticle],
+    // Photos first: the pages expired next are rendered again showing them.
+    afterChange: [updateArticlePhotoVisibility, revalidateArticle],
+    afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle],
   },
   fields: [
     { name: 'title', type: 'text', required: true, label: 'Headline' },
@@ -68,7 +77,8 @@ export const Articles: CollectionConfig = {
       relationTo: 'authors',
       hasMany: true,
       index: true,
-      // Drafts skip validation, so this only bites when publishing.
+      // Drafts skip Payload's validation, so this only bites when publishing (types are checked on
+      // every save: hooks/article-input.ts).
       validate: (value: unknown) =>
         Array.isArray(value) && value.length > 0 ? true : 'Add at least one author before publishing.',
     },
@@ -89,7 +99,8 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
-      access: { update: isEditorField },
+      // Editors only, on create as on update: a writer's date would pin the story when it is published.
+      access: { create: isEditorField, update: isEditorField },
       admin: {
         position: 'sidebar',
         date: { pickerAppearance: 'dayAndTime' },
@@ -119,6 +130,18 @@ export const Articles: CollectionConfig = {
         ],
       },
     },
+    {
+      // Every photo the article shows (lead image and body), kept by the server (hooks/photo-visibility.ts):
+      // readers may see a photo once a published article shows it.
+      name: 'photos',
+      type: 'relationship',
+      relationTo: 'media',
+      hasMany: true,
+      index: true,
+      maxDepth: 0,
+      access: { read: isStaffField, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     {
       name: 'createdBy',
@@ -126,7 +149,7 @@ export const Articles: CollectionConfig = {
       relationTo: 'users',
       index: true,
       // Who owns the draft: writers may edit only their own. Set by the hook above, never by a request.
-      access: { read: ({ req: { user } }) => hasRole(user, 'admin', 'editor', 'writer'), create: () => false, update: () => false },
+      access: { read: isStaffField, create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],

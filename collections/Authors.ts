@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { slugField } from '@/fields/slug'
+import { hideDeletedAuthorPhoto, updateAuthorPhotoVisibility } from '@/hooks/photo-visibility'
+import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/revalidate'
 
 /** Public profiles of the people who write, separate from login accounts. */
@@ -19,8 +21,10 @@ export const Authors: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    afterChange: [revalidateAuthor],
-    afterDelete: [revalidateDeleted],
+    beforeOperation: [refuseControlCharacters],
+    // A portrait is public: the author's page shows it.
+    afterChange: [updateAuthorPhotoVisibility, revalidateAuthor],
+    afterDelete: [hideDeletedAuthorPhoto, revalidateDeleted],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
-import { anyone, hasRole, isEditor, isStaff, ROLES } from '@/access/roles'
+import { canUpdatePhoto, readersSeeShownPhotos } from '@/access/media'
+import { hasRole, isEditor, isStaff, isStaffField, ROLES } from '@/access/roles'
+import { recordCreator } from '@/hooks/created-by'
 import { fillFromUploadMetadata, readUploadMetadata } from '@/hooks/photo-metadata'
+import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { stampRightsIntoFiles } from '@/hooks/photo-rights'
 import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/hooks/rejectNonImageUploads'
 import { revalidateDeleted, revalidateMedia } from '@/hooks/revalidate'
@@ -23,16 +26,18 @@ export const Media: CollectionConfig = {
     group: 'Content',
   },
   access: {
-    read: anyone,
+    // Documents and files alike (Payload checks this access for /api/media/file/... too).
+    read: readersSeeShownPhotos,
     create: isStaff,
-    update: isStaff,
+    update: canUpdatePhoto,
     delete: isEditor,
   },
   hooks: {
     // The bytes are checked first, then read for their metadata before Payload converts them.
-    beforeOperation: [rejectNonImageUploads, readUploadMetadata],
+    beforeOperation: [refuseControlCharacters, rejectNonImageUploads, readUploadMetadata],
     // Before validation, so that a headline in the file can stand in for a missing alt text.
     beforeValidate: [fillFromUploadMetadata],
+    beforeChange: [recordCreator],
     afterChange: [stampRightsIntoFiles, revalidateMedia],
     afterDelete: [revalidateDeleted],
   },
@@ -57,6 +62,28 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   fields: [
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      // Who uploaded the photo: writers may edit only their own. Set on upload, never by a request.
+      access: { read: isStaffField, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'shownToReaders',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      // Kept by the server from what is published (hooks/photo-visibility.ts), never by a request.
+      access: { create: () => false, update: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set by the server: a published article or an author’s profile shows this photo. Until then readers cannot see it.',
+      },
+    },
     {
       name: 'alt',
       type: 'text',

@@ -1,5 +1,8 @@
 import type { CollectionConfig } from 'payload'
 import { hasRole, isAdmin, isAdminField, ROLES } from '@/access/roles'
+import { guardAccounts } from '@/hooks/account-guards'
+import { siteUrl } from '@/lib/site'
+import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -13,6 +16,11 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     useSessions: true,
+    // Secure on an HTTPS site; behind a TLS-terminating proxy, also per request (lib/secure-cookies.ts).
+    cookies: { secure: siteUrl().startsWith('https://'), sameSite: 'Lax' },
+  },
+  hooks: {
+    beforeOperation: [refuseControlCharacters, guardAccounts],
   },
   access: {
     // Only staff may enter the admin panel at all.
@@ -27,9 +35,23 @@ export const Users: CollectionConfig = {
       return user ? { id: { equals: user.id } } : false
     },
     delete: isAdmin,
+    // Payload's default lets anyone signed in unlock any account, undoing the lockout.
+    unlock: isAdmin,
   },
   fields: [
     { name: 'name', type: 'text', required: true },
+    {
+      // Asked for, never stored: changing your own password takes the current one (hooks/account-guards.ts).
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      access: { read: () => false },
+      admin: {
+        description: 'Needed to change your own password.',
+        condition: (_, __, { operation }) => operation === 'update',
+        components: { Field: '@payloadcms/ui#PasswordField' },
+      },
+    },
     {
       name: 'roles',
       type: 'select',

@@ -17,7 +17,8 @@ const HTTPS_HEADERS = flatten(readerPageHeaders(true))
  */
 export function serveCachedPage(request: IncomingMessage, response: ServerResponse, cache: PageCache): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false
-  // Draft mode (signed-in staff previewing) is Next's to verify; such requests never use the cache.
+  // Draft mode is Next's to verify (lib/preview.ts re-checks the staff session on every read); such
+  // requests never use the cache, and the cookie without a live session gets the published page.
   if (request.headers.cookie?.includes('__prerender_bypass=')) return false
   const url = request.url ?? ''
   const query = url.indexOf('?')

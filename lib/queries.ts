@@ -1,9 +1,9 @@
 import { unstable_cache } from 'next/cache'
-import { draftMode } from 'next/headers'
 import type { Where } from 'payload'
-import type { Article, Author } from '@/payload-types'
+import type { Article, Author, User } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from './payload'
+import { previewUser } from './preview'
 import { slugify } from './slug'
 import { declareTags } from './tag-scope'
 
@@ -62,25 +62,27 @@ export const listBySection = (section: string, page = 1) =>
 export const listByTag = (tagSlug: string, page = 1) =>
   cached(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], [TAGS.tag(tagSlug)])
 
-async function findArticle(slug: string, draft: boolean): Promise<Article | null> {
+/** The article at this URL: as the reader sees it, or as `staff` sees it (its latest draft). */
+async function findArticle(slug: string, staff: User | null): Promise<Article | null> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
-    where: draft ? { slug: { equals: slug } } : { and: [PUBLISHED, { slug: { equals: slug } }] },
+    where: staff ? { slug: { equals: slug } } : { and: [PUBLISHED, { slug: { equals: slug } }] },
     limit: 1,
     depth: 2,
-    draft,
-    // Draft mode is granted only to signed-in staff (app/(site)/preview): there, and only there,
-    // access control is deliberately skipped so the editor sees the latest draft.
-    overrideAccess: draft,
+    draft: staff !== null,
+    // Always with access control: in draft mode, the previewing staff member's own.
+    overrideAccess: false,
+    user: staff ?? undefined,
   })
   return docs[0] ?? null
 }
 
-/** The published article at this URL; in draft mode (staff only), its latest draft. */
+/** The published article at this URL; for staff previewing (a live staff session), its latest draft. */
 export async function getArticleBySlug(slug: string): Promise<Article | null> {
-  if ((await draftMode()).isEnabled) return findArticle(slug, true)
-  return cached(() => findArticle(slug, false), ['article', slug], [TAGS.article(slug)])
+  const staff = await previewUser()
+  if (staff) return findArticle(slug, staff)
+  return cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
 }
 
 export const getAuthorBySlug = (slug: string) =>

@@ -1,5 +1,4 @@
 /** @jsxImportSource preact */
-import { draftMode } from 'next/headers'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { Document } from '@/components/Document'
@@ -11,6 +10,7 @@ import { pageCache } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
 import { redirectReply, renderedPage, routeResponse, type Storage } from './page-reply'
+import { previewUser } from './preview'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
 
@@ -41,8 +41,9 @@ function failure(request: Request, path: string, error: unknown): Response {
 export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
   return async function GET(request, { params }) {
     const path = new URL(request.url).pathname
-    // Draft mode (signed-in staff previewing drafts) never reads or fills the shared cache.
-    const preview = (await draftMode()).isEnabled
+    // Draft mode (a live staff session previewing drafts) never reads or fills the shared cache;
+    // the draft-mode cookie without one is an anonymous reader's request.
+    const preview = (await previewUser()) !== null
     // Signed-in staff read the same pages, but nothing answered to a session may be kept by a shared cache.
     const storage: Storage = preview || hasSessionCookie(request.headers.get('cookie')) ? 'private' : 'shared'
     const cache = pageCache()

@@ -35,3 +35,44 @@ function endsWithAbbreviation(textBeforePeriod: string): boolean {
   const word = (/\S+$/.exec(textBeforePeriod)?.[0] ?? '').replace(/^["'“‘(]+/, '')
   return /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase())
 }
+
+// C0 control characters other than tab, line feed and carriage return, and DEL. Never text: a paste
+// accident or an attack (SQLite's C interface ends a string at a NUL, silently truncating it).
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/** The first control character in the text, as `U+0000`, or null when there is none. */
+export function controlCharacterIn(text: string): string | null {
+  const found = CONTROL_CHARACTER.exec(text)?.[0]
+  return found === undefined ? null : `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
+ * Every field of a submitted document whose text holds a control character, with a message naming
+ * it. Looks through groups, arrays and rich text: a field is named by its path of field names
+ * (`credit.line`, `tags`), and rich text by the field that holds it (`body`).
+ */
+export function controlCharacterErrors(data: unknown): { path: string; message: string }[] {
+  const errors = new Map<string, string>()
+  const check = (text: string, name: string) => {
+    const found = controlCharacterIn(text)
+    if (found && !errors.has(name)) errors.set(name, `${name} contains a control character (${found}), which text may not hold: remove it.`)
+  }
+  // Every string anywhere under `value`, reported as `name`.
+  const checkAll = (value: unknown, name: string, depth: number): void => {
+    if (typeof value === 'string') check(value, name)
+    else if (value && typeof value === 'object' && depth < 200) for (const item of Object.values(value)) checkAll(item, name, depth + 1)
+  }
+  const visit = (value: unknown, path: string[], depth: number): void => {
+    const name = path.join('.')
+    if (typeof value === 'string') check(value, name || 'The document')
+    else if (Array.isArray(value)) for (const item of value) visit(item, path, depth + 1)
+    else if (value && typeof value === 'object') {
+      // Rich text (a Lexical document) is named by its field, not by its inner nodes; so is anything deeper than any form.
+      if (('root' in value && path.length > 0) || depth > 20) checkAll(value, name, depth)
+      else for (const [key, item] of Object.entries(value)) visit(item, [...path, key], depth + 1)
+    }
+  }
+  visit(data, [], 0)
+  return [...errors].map(([path, message]) => ({ path, message }))
+}

@@ -5,6 +5,7 @@ import * as migration_20261126_081025_tag_value_index from './20261126_081025_ta
 import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731_sitemap_part_dates';
 import * as migration_20261126_094112_listing_covering_index from './20261126_094112_listing_covering_index';
 import * as migration_20261201_074504_invalidation_log from './20261201_074504_invalidation_log';
+import * as migration_20261201_091101_photo_visibility from './20261201_091101_photo_visibility';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_074504_invalidation_log.up,
     down: migration_20261201_074504_invalidation_log.down,
-    name: '20261201_074504_invalidation_log'
+    name: '20261201_074504_invalidation_log',
+  },
+  {
+    up: migration_20261201_091101_photo_visibility.up,
+    down: migration_20261201_091101_photo_visibility.down,
+    name: '20261201_091101_photo_visibility'
   },
 ];

@@ -176,6 +176,27 @@ describe('writers', () => {
     const stored = await t.payload.findByID({ collection: 'articles', id: own.id, draft: true })
     expect(stored.publishedAt ?? null).toBeNull()
   })
+
+  it('cannot set publishedAt when creating a draft either, over REST or GraphQL; the editor’s publish sets it', async () => {
+    const rest = await t.rest.post('/articles?draft=true', {
+      token: writer.token,
+      body: { title: 'Pinned by REST', _status: 'draft', authors: [authorId], publishedAt: '2099-01-01T00:00:00.000Z' },
+    })
+    expect(rest.status).toBe(201)
+    const gql = await t.graphql(
+      `mutation { createArticle(draft: true, data: { title: "Pinned by GraphQL", _status: draft, authors: [${JSON.stringify(authorId)}], publishedAt: "2099-01-01T00:00:00.000Z" }) { id } }`,
+      { token: writer.token },
+    )
+    expect(gql.errors).toBeUndefined()
+    for (const id of [(await rest.json()).doc.id, gql.data?.createArticle.id]) {
+      expect((await t.payload.findByID({ collection: 'articles', id, draft: true })).publishedAt ?? null).toBeNull()
+      const before = Date.now()
+      const publish = await t.rest.patch(`/articles/${id}`, { token: editor.token, body: { _status: 'published' } })
+      const { publishedAt } = (await publish.json()).doc
+      expect(new Date(publishedAt).getTime()).toBeGreaterThanOrEqual(before - 1000)
+      expect(new Date(publishedAt).getTime()).toBeLessThanOrEqual(Date.now())
+    }
+  })
 })
 
 describe('editors', () => {

@@ -14,13 +14,15 @@ beforeAll(async () => {
   admin = await createUser(t.payload, ['admin'], 'admin')
   editor = await createUser(t.payload, ['editor'], 'editor')
   writer = await createUser(t.payload, ['writer'], 'writer')
-  await createAuthor(t.payload, 'Ahmed Mohammed')
+  const author = await createAuthor(t.payload, 'Ahmed Mohammed')
   const media = await t.payload.create({
     collection: 'media',
     data: { alt: 'A grey test card', credit: { creator: 'Abdulaziz KETAZ', provider: 'AFP' } },
     file: { data: await pngBytes(), mimetype: 'image/png', name: 'card.png', size: 0 },
   })
   mediaId = media.id
+  // His portrait: readers may see it.
+  await t.payload.update({ collection: 'authors', id: author.id, data: { photo: mediaId } })
 })
 afterAll(async () => t?.cleanup())
 
@@ -57,7 +59,7 @@ describe('anonymous readers', () => {
     expect((await t.rest.delete(`/media/${mediaId}`)).status).toBe(403)
     const upload = await t.rest.post('/media', { form: photoForm({ alt: 'x' }, await pngBytes()) })
     expect(upload.status).toBe(403)
-    const user = await t.rest.post('/users', { body: { email: 'x@y.z', password: 'pw-pw-pw-pw', name: 'X' } })
+    const user = await t.rest.post('/users', { body: { email: 'x@y.z', password: 'tangerine-voltage-harbour-92', name: 'X' } })
     expect(user.status).toBe(403)
     const gql = await t.graphql('mutation { createAuthor(data: { name: "Impostor" }) { id } }')
     expect(gql.errors?.[0]?.message).toMatch(/not allowed/i)
@@ -139,7 +141,7 @@ describe('editors', () => {
     expect(list.docs.map((u: { id: unknown }) => u.id)).toEqual([editor.id])
     const create = await t.rest.post('/users', {
       token: editor.token,
-      body: { email: 'new@masthead.test', password: 'pw-pw-pw-pw', name: 'New', roles: ['writer'] },
+      body: { email: 'new@masthead.test', password: 'tangerine-voltage-harbour-92', name: 'New', roles: ['writer'] },
     })
     expect(create.status).toBe(403)
     expect((await t.rest.delete(`/users/${writer.id}`, { token: editor.token })).status).toBe(403)
@@ -152,7 +154,7 @@ describe('admins', () => {
     expect(list.totalDocs).toBe(3)
     const created = await t.rest.post('/users', {
       token: admin.token,
-      body: { email: 'new-writer@masthead.test', password: 'pw-pw-pw-pw', name: 'New Writer', roles: ['writer'] },
+      body: { email: 'new-writer@masthead.test', password: 'tangerine-voltage-harbour-92', name: 'New Writer', roles: ['writer'] },
     })
     expect(created.status).toBe(201)
     const { doc } = await created.json()

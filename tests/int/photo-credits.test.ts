@@ -8,7 +8,7 @@ import { readEmbeddedMetadata } from '@/lib/photo-metadata'
 import { webpMetadata } from '@/lib/xmp'
 import type { Media } from '@/payload-types'
 import { agencyXmp, CAMERA_EXIF, jpegWith, jpegWithBrokenMetadata } from '../unit/support/photo-files'
-import { createAuthor } from './support/fixtures'
+import { createAuthor, showToReaders } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
@@ -71,6 +71,7 @@ describe('reading what the photo already says', () => {
     const result = await upload(await jpegWith({ xmp: AFP_XMP, exif: CAMERA_EXIF }), 'hama-strike.jpg')
     expect(result.status, JSON.stringify(result.json)).toBe(201)
     doc = result.doc
+    await showToReaders(t.payload, doc.id)
   })
 
   it('fills the empty fields over REST: alt from the headline, caption, photographer, agency, copyright, licence', () => {

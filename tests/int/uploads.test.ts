@@ -1,6 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pngBytes } from './support/fixtures'
+import { pngBytes, showToReaders } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
@@ -36,6 +36,7 @@ describe('photo uploads', () => {
     expect(doc.sizes.card).toMatchObject({ width: 800, height: 450, mimeType: 'image/webp' })
     expect(doc.sizes.thumbnail).toMatchObject({ width: 400, height: 300 })
     expect(doc.sizes.hero).toMatchObject({ width: 1600, height: 960 })
+    await showToReaders(t.payload, doc.id)
     const file = await t.rest.get(`/media/file/${doc.filename}`)
     expect(file.status).toBe(200)
   })

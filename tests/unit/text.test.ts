@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstSentence, splitSentences } from '@/lib/text'
+import { controlCharacterErrors, controlCharacterIn, firstSentence, splitSentences } from '@/lib/text'
 
 describe('splitSentences', () => {
   it('splits at a stop followed by a capital', () => {
@@ -36,5 +36,35 @@ describe('firstSentence', () => {
     expect(firstSentence('One. Two.')).toBe('One.')
     expect(firstSentence('Just one, with U.S. in it')).toBe('Just one, with U.S. in it')
     expect(firstSentence('')).toBe('')
+  })
+})
+
+describe('controlCharacterIn', () => {
+  it('finds NUL and the other C0 controls and DEL, but not tab, newline or carriage return', () => {
+    expect(controlCharacterIn('Gaza\u0000City')).toBe('U+0000')
+    expect(controlCharacterIn('bell\u0007')).toBe('U+0007')
+    expect(controlCharacterIn('\u001Bescape')).toBe('U+001B')
+    expect(controlCharacterIn('del\u007F')).toBe('U+007F')
+    expect(controlCharacterIn('Lines\nand\ttabs\r\n, “quotes” and عربي')).toBeNull()
+  })
+})
+
+describe('controlCharacterErrors', () => {
+  it('names each field holding one: top level, in groups, in lists, in rich text', () => {
+    const body = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'x\u0000y' }] }] } }
+    const errors = controlCharacterErrors({
+      title: 'Gaza\u0000City',
+      standfirst: 'Fine.\nReally.',
+      credit: { line: 'AFP\u0001' },
+      tags: ['ok', 'bad\u0002'],
+      links: [{ label: 'Site', url: 'https://example.com/\u0000' }],
+      body,
+      count: 5,
+    })
+    expect(errors.map((error) => error.path)).toEqual(['title', 'credit.line', 'tags', 'links.url', 'body'])
+    expect(errors[0]!.message).toBe('title contains a control character (U+0000), which text may not hold: remove it.')
+  })
+  it('finds nothing in clean data', () => {
+    expect(controlCharacterErrors({ title: 'Gaza City', tags: ['a'], body: null, n: 1, ok: true })).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import type { Article } from '@/payload-types'
+import type { Article, Media } from '@/payload-types'
 import { paragraphsToLexical } from '@/lib/lexical'
 
 // Test set-up writes through the Local API with access control off (its default), deliberately:
@@ -27,4 +27,9 @@ export async function pngBytes(width = 64, height = 48): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 120, g: 130, b: 140 } } })
     .png()
     .toBuffer()
+}
+
+/** Makes a photo one that readers may see, as an author's portrait (public from the start). */
+export async function showToReaders(payload: Payload, photo: Media['id']) {
+  return payload.create({ collection: 'authors', data: { name: `Portrait ${photo}`, photo } })
 }

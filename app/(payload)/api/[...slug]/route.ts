@@ -10,9 +10,12 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 import { guardRest } from '@/lib/route-guards'
+import { secureCookiesOverHttps } from '@/lib/secure-cookies'
 
-export const GET = REST_GET(config)
-export const POST = guardRest(config, REST_POST(config))
+// Writes pass the request guards first (lib/route-guards.ts); login, refresh and logout set the
+// session cookie: Secure over HTTPS (lib/secure-cookies.ts).
+export const GET = secureCookiesOverHttps(REST_GET(config))
+export const POST = secureCookiesOverHttps(guardRest(config, REST_POST(config)))
 export const DELETE = guardRest(config, REST_DELETE(config))
 export const PATCH = guardRest(config, REST_PATCH(config))
 export const PUT = guardRest(config, REST_PUT(config))
