@@ -158,7 +158,7 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   /**
-   * Part of the URL. Generated from the title when left empty; lowercase letters, digits and hyphens.
+   * Part of the URL. Generated from the title when left empty; lowercase letters and digits of any script, and hyphens.
    */
   slug?: string | null;
   /**
@@ -186,7 +186,7 @@ export interface Author {
   id: number;
   name: string;
   /**
-   * Part of the URL. Generated from the name when left empty; lowercase letters, digits and hyphens.
+   * Part of the URL. Generated from the name when left empty; lowercase letters and digits of any script, and hyphens.
    */
   slug?: string | null;
   /**

@@ -115,7 +115,7 @@ export const Articles: CollectionConfig = {
       admin: { hidden: true },
       hooks: {
         beforeChange: [
-          ({ siblingData }) => [...new Set(((siblingData.tags as string[] | undefined) ?? []).map(slugify).filter(Boolean))],
+          ({ siblingData }) => [...new Set(((siblingData.tags as string[] | undefined) ?? []).map((tag) => slugify(tag)).filter(Boolean))],
         ],
       },
     },
