@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Media } from './collections/Media'
+import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
@@ -105,7 +106,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Masthead' },
   },
-  collections: [Articles, Authors, Media, Users],
+  collections: [Articles, Authors, Media, Users, Redirects],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: database.kind === 'sqlite' ? keepSqliteStatistics : undefined,

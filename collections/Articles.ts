@@ -3,6 +3,7 @@ import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/a
 import { hasRole, isEditor, isEditorField, isStaff } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { refuseUncreditedPhotos } from '@/hooks/publish-guardrail'
+import { articleSlugHistory } from '@/hooks/slug-history'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
 import { SECTIONS } from '@/lib/sections'
 import { siteUrl } from '@/lib/site'
@@ -52,7 +53,7 @@ export const Articles: CollectionConfig = {
       refuseUncreditedPhotos,
       rememberPublishedArticle,
     ],
-    afterChange: [revalidateArticle],
+    afterChange: [articleSlugHistory, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [

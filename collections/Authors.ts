@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, isEditor } from '@/access/roles'
 import { slugField } from '@/fields/slug'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/revalidate'
+import { authorSlugHistory } from '@/hooks/slug-history'
 
 /** Public profiles of the people who write, separate from login accounts. */
 export const Authors: CollectionConfig = {
@@ -19,7 +20,7 @@ export const Authors: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    afterChange: [revalidateAuthor],
+    afterChange: [authorSlugHistory, revalidateAuthor],
     afterDelete: [revalidateDeleted],
   },
   fields: [

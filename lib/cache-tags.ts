@@ -15,6 +15,8 @@ export const TAGS = {
   authorSlug: (slug: string) => `author-slug:${encodeURIComponent(slug)}`,
   section: (section: string) => `section:${section}`,
   tag: (tagSlug: string) => `tag:${encodeURIComponent(tagSlug)}`,
+  /** The redirect lookup for a path no page answers (lib/redirects.ts stored form). */
+  redirect: (path: string) => `redirect:${encodeURI(path)}`,
 } as const
 
 export interface ArticleLike {

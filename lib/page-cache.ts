@@ -13,6 +13,8 @@ export interface RenderedPage {
   body: Uint8Array
   /** The same HTML gzipped once, for the clients that accept it. */
   gzip?: Uint8Array
+  /** Where a redirect (3xx) sends the browser. */
+  location?: string
 }
 
 const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)

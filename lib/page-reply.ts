@@ -27,6 +27,7 @@ export function pageReply(page: RenderedPage, { cacheControl, cache, acceptEncod
     ['X-Page-Cache', cache],
     ...Object.entries(extra),
   ]
+  if (page.location) headers.push(['Location', page.location])
   if (!page.gzip) return { status: page.status, headers, body: page.body }
   headers.push(['Vary', 'Accept-Encoding'])
   if (!acceptsGzip(acceptEncoding)) return { status: page.status, headers, body: page.body }

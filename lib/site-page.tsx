@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from './db-errors'
 import { pageCache, type RenderedPage } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
+import { findRedirect } from './queries'
 import { pageReply, SHARED_PAGE, type ReplyOptions } from './page-reply'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
@@ -21,8 +22,8 @@ import { collectTags } from './tag-scope'
  */
 
 export type PageContent = { head: PageHead; body: VNode; status?: 200 | 404 }
-/** What a loader found: a page, a redirect (path on the site), or null for "no such page" (404). */
-export type PageResult = PageContent | { redirect: string } | null
+/** What a loader found: a page, a redirect (308 unless said), or null for "no such page" (404). */
+export type PageResult = PageContent | { redirect: string; status?: number } | null
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
 
@@ -62,9 +63,13 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     }
     const begun = cache.begin()
     try {
-      const { value: result, tags } = await collectTags(async () => load(await params))
+      // No page here: the URL may have moved (collections/Redirects.ts), looked up only on this miss.
+      const { value: result, tags } = await collectTags(async () => (await load(await params)) ?? findRedirect(path))
       if (result && 'redirect' in result) {
-        return new Response(null, { status: 308, headers: { Location: result.redirect, 'Cache-Control': SHARED_PAGE } })
+        const page: RenderedPage = { status: result.status ?? 308, body: new Uint8Array(), location: result.redirect }
+        if (preview) return respond(page, { cacheControl: PRIVATE, cache: 'BYPASS' })
+        cache.set(path, page, tags, begun)
+        return respond(page, { cacheControl: SHARED_PAGE, cache: 'MISS' })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()

@@ -4,6 +4,7 @@ import * as migration_20261126_073247_listing_indexes from './20261126_073247_li
 import * as migration_20261126_081025_tag_value_index from './20261126_081025_tag_value_index';
 import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731_sitemap_part_dates';
 import * as migration_20261126_094112_listing_covering_index from './20261126_094112_listing_covering_index';
+import * as migration_20261201_075711_redirects from './20261201_075711_redirects';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_094112_listing_covering_index.up,
     down: migration_20261126_094112_listing_covering_index.down,
-    name: '20261126_094112_listing_covering_index'
+    name: '20261126_094112_listing_covering_index',
+  },
+  {
+    up: migration_20261201_075711_redirects.up,
+    down: migration_20261201_075711_redirects.down,
+    name: '20261201_075711_redirects'
   },
 ];
