@@ -160,6 +160,10 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   /**
+   * The language the story is written in (BCP 47: "en", "ar", "fr-CA"…): sets the page’s language, right-to-left layout for Arabic, Hebrew, Persian, Urdu…, and how dates are written.
+   */
+  language?: string | null;
+  /**
    * Part of the URL. Generated from the title when left empty; lowercase letters and digits of any script, and hyphens.
    */
   slug?: string | null;
@@ -547,6 +551,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   leadImage?: T;
   body?: T;
+  language?: T;
   slug?: T;
   publishedAt?: T;
   section?: T;

@@ -5,6 +5,7 @@ import { slugField } from '@/fields/slug'
 import { refuseUncreditedPhotos } from '@/hooks/publish-guardrail'
 import { articleSlugHistory } from '@/hooks/slug-history'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
+import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/language'
 import { SECTIONS } from '@/lib/sections'
 import { siteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -85,7 +86,18 @@ export const Articles: CollectionConfig = {
       },
     },
     { name: 'body', type: 'richText' },
-    slugField('title'),
+    {
+      name: 'language',
+      type: 'text',
+      defaultValue: SITE_LANGUAGE,
+      validate: (value: unknown) => validateLanguage(value),
+      admin: {
+        position: 'sidebar',
+        description: 'The language the story is written in (BCP 47: "en", "ar", "fr-CA"…): sets the page’s language, right-to-left layout for Arabic, Hebrew, Persian, Urdu…, and how dates are written.',
+      },
+      hooks: { beforeValidate: [({ value }) => canonicalLanguage(value) ?? value] },
+    },
+    slugField('title', { language: 'language' }),
     {
       name: 'publishedAt',
       type: 'date',

@@ -5,6 +5,7 @@ import * as migration_20261126_081025_tag_value_index from './20261126_081025_ta
 import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731_sitemap_part_dates';
 import * as migration_20261126_094112_listing_covering_index from './20261126_094112_listing_covering_index';
 import * as migration_20261201_075711_redirects from './20261201_075711_redirects';
+import * as migration_20261201_081019_article_language from './20261201_081019_article_language';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261201_075711_redirects.up,
     down: migration_20261201_075711_redirects.down,
-    name: '20261201_075711_redirects'
+    name: '20261201_075711_redirects',
+  },
+  {
+    up: migration_20261201_081019_article_language.up,
+    down: migration_20261201_081019_article_language.down,
+    name: '20261201_081019_article_language'
   },
 ];

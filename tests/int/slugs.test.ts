@@ -86,3 +86,32 @@ describe('slugs in any script', () => {
     expect((await draft.json()).doc.slug ?? null).toBeNull()
   })
 })
+
+describe('article language', () => {
+  it('defaults to the site’s, and sets the page’s language, direction and date format', async () => {
+    const english = await createArticle(t.payload, { title: 'Harbour reopens', authors: [author.id] })
+    expect(english.language).toBe('en')
+    const arabic = await createArticle(t.payload, {
+      title: 'الميناء يعيد فتح أبوابه',
+      language: 'AR',
+      authors: [author.id],
+      publishedAt: '2025-06-30T10:00:00.000Z',
+    })
+    expect(arabic.language).toBe('ar')
+    const html = await (await get(articleRoute, `/articles/${encodeURIComponent(arabic.slug!)}`, { slug: arabic.slug! })).text()
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl"><head>/)
+    expect(html).toContain('<h1>الميناء يعيد فتح أبوابه</h1>')
+    expect(html).toContain(`<time datetime="2025-06-30T10:00:00.000Z">${new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2025-06-30T10:00:00Z'))}</time>`)
+    expect(html).toContain('"inLanguage":"ar"')
+  })
+
+  it('refuses a value that is not a BCP 47 tag, saying so', async () => {
+    const editor = await createUser(t.payload, ['editor'])
+    const response = await t.rest.post('/articles', {
+      token: editor.token,
+      body: { title: 'Bad tag', language: 'Arabic (Egypt)', authors: [author.id], _status: 'published' },
+    })
+    expect(response.status).toBe(400)
+    expect(JSON.stringify(await response.json())).toContain('is not a language tag: use BCP 47')
+  })
+})

@@ -1,4 +1,5 @@
 import { buildRssFeed } from '@/lib/feed'
+import { SITE_LANGUAGE } from '@/lib/language'
 import { listLatest } from '@/lib/queries'
 import { SITE_NAME, siteUrl } from '@/lib/site'
 
@@ -11,7 +12,7 @@ export async function GET(): Promise<Response> {
     origin: siteUrl(),
     title: SITE_NAME,
     description: `The latest articles from ${SITE_NAME}.`,
-    language: 'en',
+    language: SITE_LANGUAGE,
   })
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
 }
