@@ -18,7 +18,7 @@ export const Articles: CollectionConfig = {
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
     // Opens the article on the site; for staff, through draft mode so the latest draft shows.
-    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}/preview?slug=${doc.slug}` : null),
+    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}/preview?slug=${encodeURIComponent(doc.slug)}` : null),
   },
   access: {
     read: publishedOrStaff,
