@@ -7,6 +7,7 @@ import http from 'node:http'
 import next from 'next'
 import { pageCache } from '../lib/page-cache.ts'
 import { serveCachedPage } from '../lib/page-fast-path.ts'
+import { hasMalformedPathEscape } from '../lib/url-escapes.ts'
 
 const port = Number(process.env.PORT || 3000)
 process.title = 'masthead-server'
@@ -17,6 +18,10 @@ await app.prepare()
 
 const cache = pageCache()
 const server = http.createServer((request, response) => {
+  if (hasMalformedPathEscape(request.url ?? '')) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found: the address has a malformed %-escape.')
+    return
+  }
   if (serveCachedPage(request, response, cache)) return
   void handle(request, response)
 })

@@ -122,6 +122,14 @@ describe('the redirect manager', () => {
     expect(await errorsOf(chained)).toContain('Chain: /articles/talks-begin already redirects to /articles/محادثات-هادئة')
   })
 
+  it('replaces a cached 404 the moment a redirect is added for its path', async () => {
+    expect((await visit('/gone/for-now')).status).toBe(404)
+    expect((await visit('/gone/for-now')).headers.get('x-page-cache')).toBe('HIT')
+    expect((await create({ from: '/gone/for-now/', to: '/articles/port-reopens' })).status).toBe(201)
+    const response = await visit('/gone/for-now')
+    expect([response.status, response.headers.get('location')]).toEqual([308, '/articles/port-reopens'])
+  })
+
   it('refuses loops and chains, naming the paths', async () => {
     expect((await create({ from: '/old-a', to: '/old-b' })).status).toBe(201)
     const loop = await create({ from: '/old-b', to: '/old-a' })
