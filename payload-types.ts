@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     media: Media;
     users: User;
+    redirects: Redirect;
     invalidations: Invalidation;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -84,6 +85,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     invalidations: InvalidationsSelect<false> | InvalidationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -160,7 +162,11 @@ export interface Article {
     [k: string]: unknown;
   } | null;
   /**
-   * Part of the URL. Generated from the title when left empty; lowercase letters, digits and hyphens.
+   * The language the story is written in (BCP 47: "en", "ar", "fr-CA"…): sets the page’s language, right-to-left layout for Arabic, Hebrew, Persian, Urdu…, and how dates are written.
+   */
+  language?: string | null;
+  /**
+   * Part of the URL. Generated from the title when left empty; lowercase letters and digits of any script, and hyphens.
    */
   slug?: string | null;
   /**
@@ -189,7 +195,7 @@ export interface Author {
   id: number;
   name: string;
   /**
-   * Part of the URL. Generated from the name when left empty; lowercase letters, digits and hyphens.
+   * Part of the URL. Generated from the name when left empty; lowercase letters and digits of any script, and hyphens.
    */
   slug?: string | null;
   /**
@@ -346,6 +352,30 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Old URLs that send readers on. Those that published articles and authors left behind are added automatically.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * The old path on this site, e.g. /2019/05/old-story (a pasted URL of this site works too).
+   */
+  from: string;
+  /**
+   * Where it goes: a path on this site (/articles/new-story) or an http(s) URL.
+   */
+  to: string;
+  /**
+   * Permanent moves the old URL’s standing in search engines to the new one.
+   */
+  status?: ('308' | '301' | '307' | '302') | null;
+  origin?: ('manual' | 'import' | 'auto') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "invalidations".
  */
@@ -494,6 +524,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -547,6 +581,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   leadImage?: T;
   body?: T;
+  language?: T;
   slug?: T;
   publishedAt?: T;
   section?: T;
@@ -711,6 +746,18 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  status?: T;
+  origin?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

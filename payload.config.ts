@@ -11,6 +11,7 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
+import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
@@ -148,7 +149,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Masthead' },
   },
-  collections: [Articles, Authors, Media, Users, Invalidations],
+  collections: [Articles, Authors, Media, Users, Redirects, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: async (payload) => {

@@ -7,7 +7,9 @@ import { recordCreator } from '@/hooks/created-by'
 import { hideDeletedArticlePhotos, recordArticlePhotos, rememberStoredPhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { refuseUncreditedPhotos } from '@/hooks/publish-guardrail'
+import { articleSlugHistory } from '@/hooks/slug-history'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/revalidate'
+import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/language'
 import { SECTIONS } from '@/lib/sections'
 import { siteUrl } from '@/lib/site'
 import { slugify } from '@/lib/slug'
@@ -20,7 +22,7 @@ export const Articles: CollectionConfig = {
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
     // Opens the article on the site; for staff, through draft mode so the latest draft shows.
-    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}/preview?slug=${doc.slug}` : null),
+    preview: (doc) => (typeof doc.slug === 'string' ? `${siteUrl()}/preview?slug=${encodeURIComponent(doc.slug)}` : null),
   },
   access: {
     read: publishedOrStaff,
@@ -61,7 +63,7 @@ export const Articles: CollectionConfig = {
       rememberStoredPhotos,
     ],
     // Photos first: the pages expired next are rendered again showing them.
-    afterChange: [updateArticlePhotoVisibility, revalidateArticle],
+    afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle],
     afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle],
   },
   fields: [
@@ -94,7 +96,18 @@ export const Articles: CollectionConfig = {
       },
     },
     { name: 'body', type: 'richText' },
-    slugField('title'),
+    {
+      name: 'language',
+      type: 'text',
+      defaultValue: SITE_LANGUAGE,
+      validate: (value: unknown) => validateLanguage(value),
+      admin: {
+        position: 'sidebar',
+        description: 'The language the story is written in (BCP 47: "en", "ar", "fr-CA"…): sets the page’s language, right-to-left layout for Arabic, Hebrew, Persian, Urdu…, and how dates are written.',
+      },
+      hooks: { beforeValidate: [({ value }) => canonicalLanguage(value) ?? value] },
+    },
+    slugField('title', { language: 'language' }),
     {
       name: 'publishedAt',
       type: 'date',
@@ -126,7 +139,7 @@ export const Articles: CollectionConfig = {
       admin: { hidden: true },
       hooks: {
         beforeChange: [
-          ({ siblingData }) => [...new Set(((siblingData.tags as string[] | undefined) ?? []).map(slugify).filter(Boolean))],
+          ({ siblingData }) => [...new Set(((siblingData.tags as string[] | undefined) ?? []).map((tag) => slugify(tag)).filter(Boolean))],
         ],
       },
     },

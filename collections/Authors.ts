@@ -4,6 +4,7 @@ import { slugField } from '@/fields/slug'
 import { hideDeletedAuthorPhoto, updateAuthorPhotoVisibility } from '@/hooks/photo-visibility'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/revalidate'
+import { authorSlugHistory } from '@/hooks/slug-history'
 
 /** Public profiles of the people who write, separate from login accounts. */
 export const Authors: CollectionConfig = {
@@ -23,7 +24,7 @@ export const Authors: CollectionConfig = {
   hooks: {
     beforeOperation: [refuseControlCharacters],
     // A portrait is public: the author's page shows it.
-    afterChange: [updateAuthorPhotoVisibility, revalidateAuthor],
+    afterChange: [updateAuthorPhotoVisibility, authorSlugHistory, revalidateAuthor],
     afterDelete: [hideDeletedAuthorPhoto, revalidateDeleted],
   },
   fields: [

@@ -1,6 +1,7 @@
 /** @jsxImportSource preact */
 import type { Article, Author, Media } from '@/payload-types'
 import { formatDisplayDate } from '@/lib/format'
+import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/language'
 import { isPopulated } from '@/lib/populated'
 import { articlePath } from '@/lib/site'
 
@@ -10,8 +11,11 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
   const card = lead ? image?.sizes?.hero : image?.sizes?.card
   const authors = (article.authors ?? []).filter(isPopulated<Author>)
   const Heading = lead ? 'h2' : 'h3'
+  const language = article.language ?? SITE_LANGUAGE
+  // Listings mix languages (an English rail on an Arabic page, an Arabic story on the front page):
+  // each card says its own language and direction.
   return (
-    <article className={lead ? 'card card-lead' : 'card'}>
+    <article className={lead ? 'card card-lead' : 'card'} lang={language} dir={textDirection(language)}>
       {image && card?.url && (
         <img
           src={card.url}
@@ -37,7 +41,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
       <p className="meta">
         {authors.map((author) => author.name).join(', ')}
         {authors.length > 0 && article.publishedAt && ' · '}
-        {article.publishedAt && <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt)}</time>}
+        {article.publishedAt && <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt, dateLocale(language))}</time>}
       </p>
     </article>
   )

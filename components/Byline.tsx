@@ -1,11 +1,14 @@
 /** @jsxImportSource preact */
 import type { Article, Author } from '@/payload-types'
 import { formatDisplayDate, isUpdatedLater } from '@/lib/format'
+import { dateLocale } from '@/lib/language'
 import { isPopulated } from '@/lib/populated'
 import { authorPath } from '@/lib/site'
 
 export function Byline({ article }: { article: Article }) {
   const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  // Dates in the article's language: "30 June 2025", "30 juin 2025", "٣٠ يونيو ٢٠٢٥".
+  const locale = dateLocale(article.language)
   return (
     <div className="byline">
       {authors.length > 0 && (
@@ -24,12 +27,12 @@ export function Byline({ article }: { article: Article }) {
       <p className="dates">
         {article.dateline && <span className="dateline">{article.dateline} · </span>}
         {article.publishedAt && (
-          <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt)}</time>
+          <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt, locale)}</time>
         )}
         {article.publishedAt && isUpdatedLater(article.publishedAt, article.updatedAt) && (
           <span className="updated">
             {' '}
-            · Updated <time dateTime={article.updatedAt}>{formatDisplayDate(article.updatedAt)}</time>
+            · Updated <time dateTime={article.updatedAt}>{formatDisplayDate(article.updatedAt, locale)}</time>
           </span>
         )}
       </p>

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ComponentChildren } from 'preact'
 import { jsonLdScript } from '@/lib/jsonld'
+import { SITE_LANGUAGE, textDirection } from '@/lib/language'
 import type { PageHead } from '@/lib/page-head'
 import { SECTIONS } from '@/lib/sections'
 import { SITE_NAME } from '@/lib/site'
@@ -18,8 +19,13 @@ const css = readFileSync(path.join(process.cwd(), 'components', 'site.css'), 'ut
  * it), so the page is readable the moment it arrives.
  */
 export function Document({ head, children }: { head: PageHead; children: ComponentChildren }) {
+  const language = head.language ?? SITE_LANGUAGE
+  // The page runs in its content's direction (the layout mirrors: site.css uses logical properties);
+  // the site's own words around it (skip link, header, footer) keep the site's language.
+  const dir = textDirection(language) === 'rtl' ? 'rtl' : undefined
+  const chrome = language === SITE_LANGUAGE ? undefined : SITE_LANGUAGE
   return (
-    <html lang="en">
+    <html lang={language} dir={dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -40,10 +46,10 @@ export function Document({ head, children }: { head: PageHead; children: Compone
         ))}
       </head>
       <body>
-        <a className="skip-link" href="#main">
+        <a className="skip-link" href="#main" lang={chrome}>
           Skip to content
         </a>
-        <header className="site-header">
+        <header className="site-header" lang={chrome}>
           <a href="/" className="site-name">
             {SITE_NAME}
           </a>
@@ -60,7 +66,7 @@ export function Document({ head, children }: { head: PageHead; children: Compone
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">
+        <footer className="site-footer" lang={chrome}>
           <p>
             © {SITE_NAME} · <a href="/feed.xml">RSS</a>
           </p>

@@ -20,6 +20,9 @@ import { expireTags } from '@/lib/revalidate'
  */
 const publishedBefore = new WeakMap<PayloadRequest, ArticleLike | null>()
 
+/** The article as readers saw it before this request's change (null: unpublished or new). */
+export const publishedBeforeChange = (req: PayloadRequest): ArticleLike | null | undefined => publishedBefore.get(req)
+
 export const rememberPublishedArticle: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
   // `originalDoc` is the latest version, which may be a draft: what readers see is the stored document.
   if (operation === 'update' && originalDoc?.id && !context.disableRevalidate) {

@@ -5,15 +5,18 @@
 export const TAGS = {
   /** Any listing of articles by date: home and its pages, "latest" rails, feeds, sitemaps. */
   latest: 'articles:latest',
-  article: (slug: string) => `article:${slug}`,
+  // Slugs are percent-encoded in tag names, which may travel in HTTP headers (ASCII only).
+  article: (slug: string) => `article:${encodeURIComponent(slug)}`,
   /** An author's articles, and their byline wherever it is listed. */
   author: (id: number | string) => `author:${id}`,
   /** The list of authors (sitemaps). */
   authors: 'authors:list',
   /** The lookup of an author's profile by URL slug (which may point nowhere yet). */
-  authorSlug: (slug: string) => `author-slug:${slug}`,
+  authorSlug: (slug: string) => `author-slug:${encodeURIComponent(slug)}`,
   section: (section: string) => `section:${section}`,
-  tag: (tagSlug: string) => `tag:${tagSlug}`,
+  tag: (tagSlug: string) => `tag:${encodeURIComponent(tagSlug)}`,
+  /** The redirect lookup for a path no page answers (lib/redirects.ts stored form). */
+  redirect: (path: string) => `redirect:${encodeURI(path)}`,
 } as const
 
 export interface ArticleLike {

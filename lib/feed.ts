@@ -70,13 +70,15 @@ export function buildRssFeed(articles: Article[], options: RssFeedOptions): stri
     ...(options.copyright ? { copyright: text(options.copyright)._text } : {}),
   })
 
-  for (const article of items) feed.addItem(rssItem(article, origin))
+  for (const article of items) feed.addItem(rssItem(article, origin, options.language))
   return declareNamespaces(feed.rss2())
 }
 
-function rssItem(article: Loaded, origin: string): Item {
+function rssItem(article: Loaded, origin: string, channelLanguage: string): Item {
   const link = articleUrl(origin, article) ?? absoluteUrl(origin, '/')
   const extensions: Extension[] = [{ name: 'title', objects: text(article.title) }]
+  // RSS has a language per channel only: an article in another language says so in Dublin Core.
+  if (article.language && article.language !== channelLanguage) extensions.push({ name: 'dc:language', objects: text(article.language) })
   // RSS descriptions are HTML; the standfirst is plain text, so it is escaped as HTML first.
   if (article.standfirst) extensions.push({ name: 'description', objects: text(escapeHtml(article.standfirst)) })
 

@@ -20,6 +20,8 @@ export interface RenderedPage {
   keys: string
   /** When content that moves with the clock goes stale (ms since the epoch): the news sitemap's two days. */
   expiresAt?: number
+  /** Where a redirect (3xx) sends the browser. */
+  location?: string
 }
 
 const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)

@@ -3,6 +3,7 @@ import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLdObject } from './jsonld
 import { absoluteUrl, populatedAuthors } from './media'
 import { isPopulated } from './populated'
 import { sectionLabel } from './sections'
+import { SITE_LANGUAGE } from './language'
 import { articlePath, authorPath, SITE_NAME, sectionPath } from './site'
 
 /**
@@ -24,6 +25,8 @@ export interface PageHead {
   canonical?: string
   /** Pages that must not be indexed (404, errors, previews). */
   noindex?: boolean
+  /** The language of the page's content (BCP 47); the site's language when not said. */
+  language?: string
   meta: MetaTag[]
   jsonLd: JsonLdObject[]
 }
@@ -73,6 +76,7 @@ export function articleHead(article: Article, origin: string): PageHead {
     title: documentTitle(article.title),
     description,
     canonical,
+    language: article.language ?? SITE_LANGUAGE,
     meta: present([
       { property: 'og:site_name', content: SITE_NAME },
       { property: 'og:type', content: 'article' },
@@ -95,7 +99,7 @@ export function articleHead(article: Article, origin: string): PageHead {
       ...authors.map((author) => ({ name: 'author', content: author.name })),
     ]),
     jsonLd: [
-      newsArticleJsonLd(article, { origin, publisher: { name: SITE_NAME } }),
+      newsArticleJsonLd(article, { origin, publisher: { name: SITE_NAME }, language: article.language ?? SITE_LANGUAGE }),
       breadcrumbJsonLd([
         { name: SITE_NAME, url: absoluteUrl(origin, '/') },
         ...(article.section && section ? [{ name: section, url: absoluteUrl(origin, sectionPath(article.section)) }] : []),

@@ -68,13 +68,6 @@ const EMPTY = new Uint8Array(0)
 // Varnish reads `xkey`, Fastly `Surrogate-Key`: the same keys under both names.
 const keyHeaders = (keys: string): [string, string][] => [['Surrogate-Key', keys], ['xkey', keys]]
 
-/** A permanent redirect the loader chose, kept by shared caches like a page (and purged by the same keys). */
-export function redirectReply(location: string, tags: readonly string[], storage: Storage): PageReply {
-  const headers: [string, string][] = [['Location', location], ['Cache-Control', CACHE_CONTROL[storage]]]
-  if (storage === 'shared') headers.push(...keyHeaders(surrogateKeyHeader(tags)))
-  return { status: 308, headers, body: EMPTY }
-}
-
 export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, ifNoneMatch, extra = {} }: ReplyOptions): PageReply {
   const gzip = page.gzip && acceptsGzip(acceptEncoding) ? page.gzip : undefined
   const etag = gzip ? gzipETag(page.etag) : page.etag
@@ -85,6 +78,7 @@ export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, 
     ...Object.entries(extra),
   ]
   if (storage === 'shared') headers.push(...keyHeaders(page.keys))
+  if (page.location) headers.push(['Location', page.location])
   if (page.gzip) headers.push(['Vary', 'Accept-Encoding'])
   // Preconditions apply to what would be a 200 (RFC 9110 §13.2.1); the 304 repeats the caching headers.
   if (storage === 'shared' && page.status === 200 && noneMatch(ifNoneMatch, etag)) return { status: 304, headers, body: EMPTY }

@@ -4,6 +4,7 @@ import type { Article, Author, User } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from './payload'
 import { previewUser } from './preview'
+import { locationOf, requestPath } from './redirects'
 import { slugify } from './slug'
 import { declareTags } from './tag-scope'
 
@@ -110,4 +111,31 @@ export const getAuthorBySlug = (slug: string) =>
 export async function getTagLabel(tagSlug: string): Promise<string | null> {
   const { docs } = await listByTag(tagSlug, 1)
   return docs[0]?.tags?.find((tag) => slugify(tag) === tagSlug) ?? null
+}
+
+/**
+ * Where an old path now goes (collections/Redirects.ts), for a request no page answered; null when
+ * nowhere. Redirects are editors' records, not readers': the lookup reads them without access
+ * control and returns only what the reader's browser is told anyway (status and Location).
+ */
+export async function findRedirect(pathname: string): Promise<{ redirect: string; status: number } | null> {
+  const path = requestPath(pathname)
+  if (path === null) return null
+  return cached(
+    async () => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'redirects',
+        where: { from: { equals: path } },
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        select: { to: true, status: true },
+      })
+      const found = docs[0]
+      return found ? { redirect: locationOf(found.to), status: Number(found.status) } : null
+    },
+    ['redirect', path],
+    [TAGS.redirect(path)],
+  )
 }

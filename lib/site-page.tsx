@@ -9,8 +9,9 @@ import { hasSessionCookie } from './http-cache'
 import { pageCache } from './page-cache'
 import { simpleHead, type PageHead } from './page-head'
 import { pageNumber } from './pagination'
-import { redirectReply, renderedPage, routeResponse, type Storage } from './page-reply'
+import { renderedPage, routeResponse, type Storage } from './page-reply'
 import { previewUser } from './preview'
+import { findRedirect } from './queries'
 import { siteUrl } from './site'
 import { collectTags } from './tag-scope'
 
@@ -21,8 +22,8 @@ import { collectTags } from './tag-scope'
  */
 
 export type PageContent = { head: PageHead; body: VNode; status?: 200 | 404 }
-/** What a loader found: a page, a redirect (path on the site), or null for "no such page" (404). */
-export type PageResult = PageContent | { redirect: string } | null
+/** What a loader found: a page, a redirect (308 unless said), or null for "no such page" (404). */
+export type PageResult = PageContent | { redirect: string; status?: number } | null
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
 
@@ -53,13 +54,15 @@ export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P
     }
     const begun = cache.begin()
     try {
-      const { value: result, tags } = await collectTags(async () => load(await params))
+      // No page here: the URL may have moved (collections/Redirects.ts), looked up only on this miss.
+      const { value: result, tags } = await collectTags(async () => (await load(await params)) ?? findRedirect(path))
       // Content an editor changed while it was read is answered once, but kept by no cache at all.
       const fresh = !cache.outdated(tags, begun)
       const answer = fresh ? storage : 'none'
       if (result && 'redirect' in result) {
-        const { status, headers } = redirectReply(result.redirect, tags, answer)
-        return new Response(null, { status, headers })
+        const page = { ...renderedPage({ status: result.status ?? 308, text: '', tags, gzip: false }), location: result.redirect }
+        if (fresh && !preview) cache.set(path, page, tags, begun)
+        return routeResponse(request, page, { storage: answer, cache: preview ? 'BYPASS' : 'MISS' })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()

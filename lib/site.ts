@@ -8,7 +8,9 @@ export function siteUrl(env: NodeJS.ProcessEnv = process.env): string {
   return `http://localhost:${env.PORT || 3000}`
 }
 
-export const articlePath = (slug: string) => `/articles/${slug}`
-export const authorPath = (slug: string) => `/authors/${slug}`
-export const sectionPath = (section: string) => `/sections/${section}`
-export const tagPath = (tagSlug: string) => `/tags/${tagSlug}`
+// Slugs may be in any script (lib/slug.ts): paths are percent-encoded, as URLs travel on the wire
+// and in sitemaps; an ASCII slug is its own encoding.
+export const articlePath = (slug: string) => `/articles/${encodeURIComponent(slug)}`
+export const authorPath = (slug: string) => `/authors/${encodeURIComponent(slug)}`
+export const sectionPath = (section: string) => `/sections/${encodeURIComponent(section)}`
+export const tagPath = (tagSlug: string) => `/tags/${encodeURIComponent(tagSlug)}`

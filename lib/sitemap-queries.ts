@@ -18,7 +18,7 @@ const PUBLISHED: Where = { _status: { equals: 'published' } }
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
 export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>
-export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt'>
+export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt' | 'language'>
 
 /** The newest published article matching `where`: the date index is walked until the first match. */
 async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> | null> {
@@ -211,7 +211,7 @@ export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =
         pagination: false,
         depth: 0,
         overrideAccess: false,
-        select: { title: true, slug: true, publishedAt: true },
+        select: { title: true, slug: true, publishedAt: true, language: true },
       })
       return docs
     },

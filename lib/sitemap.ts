@@ -97,7 +97,7 @@ export interface NewsSitemapOptions {
   origin: string
   /** The publication's name exactly as Google News knows it. */
   publicationName: string
-  /** ISO 639 language code, e.g. "en". */
+  /** ISO 639 language code, e.g. "en": the publication's, for articles that name none. */
   language: string
   /** The moment "the last two days" counts back from. */
   now: Date
@@ -108,7 +108,7 @@ export interface NewsSitemapOptions {
  * newest first, at most NEWS_SITEMAP_LIMIT. Articles without a slug or a publication date are skipped.
  */
 export function buildNewsSitemap(
-  articles: Pick<Article, 'title' | 'slug' | 'publishedAt'>[],
+  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null })[],
   options: NewsSitemapOptions,
 ): string {
   const now = options.now.getTime()
@@ -118,17 +118,19 @@ export function buildNewsSitemap(
       const published = article.publishedAt ? new Date(article.publishedAt) : null
       if (!loc || !published || Number.isNaN(published.getTime())) return []
       const age = now - published.getTime()
-      return age >= 0 && age <= NEWS_MAX_AGE_MS ? [{ loc, published, title: article.title }] : []
+      const language = article.language ?? options.language
+      return age >= 0 && age <= NEWS_MAX_AGE_MS ? [{ loc, published, title: article.title, language }] : []
     })
     .sort((a, b) => b.published.getTime() - a.published.getTime())
     .slice(0, NEWS_SITEMAP_LIMIT)
 
-  const publication =
+  // Google News knows a publication by its name and language: each article names its own.
+  const publication = (language: string) =>
     `<news:publication><news:name>${escapeXml(options.publicationName)}</news:name>` +
-    `<news:language>${escapeXml(options.language)}</news:language></news:publication>`
+    `<news:language>${escapeXml(language)}</news:language></news:publication>`
   const urls = recent.map(
-    ({ loc, published, title }) =>
-      `  <url><loc>${escapeXml(absoluteLoc(loc))}</loc><news:news>${publication}` +
+    ({ loc, published, title, language }) =>
+      `  <url><loc>${escapeXml(absoluteLoc(loc))}</loc><news:news>${publication(language)}` +
       `<news:publication_date>${toW3CDateTime(published)}</news:publication_date>` +
       `<news:title>${escapeXml(title)}</news:title></news:news></url>`,
   )

@@ -6,6 +6,7 @@ import * as migration_20261126_081731_sitemap_part_dates from './20261126_081731
 import * as migration_20261126_094112_listing_covering_index from './20261126_094112_listing_covering_index';
 import * as migration_20261201_074504_invalidation_log from './20261201_074504_invalidation_log';
 import * as migration_20261201_091101_photo_visibility from './20261201_091101_photo_visibility';
+import * as migration_20261201_091423_redirects_and_language from './20261201_091423_redirects_and_language';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261201_091101_photo_visibility.up,
     down: migration_20261201_091101_photo_visibility.down,
-    name: '20261201_091101_photo_visibility'
+    name: '20261201_091101_photo_visibility',
+  },
+  {
+    up: migration_20261201_091423_redirects_and_language.up,
+    down: migration_20261201_091423_redirects_and_language.down,
+    name: '20261201_091423_redirects_and_language'
   },
 ];

@@ -8,6 +8,7 @@ import next from 'next'
 import { defaultCacheControl } from '../lib/http-cache.ts'
 import { pageCache } from '../lib/page-cache.ts'
 import { serveCachedPage } from '../lib/page-fast-path.ts'
+import { hasMalformedPathEscape } from '../lib/url-escapes.ts'
 
 const port = Number(process.env.PORT || 3000)
 process.title = 'masthead-server'
@@ -18,6 +19,10 @@ await app.prepare()
 
 const cache = pageCache()
 const server = http.createServer((request, response) => {
+  if (hasMalformedPathEscape(request.url ?? '')) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found: the address has a malformed %-escape.')
+    return
+  }
   if (serveCachedPage(request, response, cache)) return
   // Payload's API answers (and previews) name no Cache-Control: without one, a CDN may keep them.
   const cacheControl = defaultCacheControl(request.url ?? '/', request.headers.cookie)

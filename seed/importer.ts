@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Payload, PayloadRequest, Where } from 'payload'
+import { SITE_LANGUAGE } from '@/lib/language'
 import { paragraphsToLexical } from '@/lib/lexical'
 import { slugify, validateSlug } from '@/lib/slug'
 import type { Article, Author, Media } from '@/payload-types'
@@ -395,6 +396,7 @@ async function deleteIfUnused(payload: Payload, id: Id): Promise<void> {
 }
 
 type ArticleFields = Required<Pick<Article, 'title' | 'standfirst' | 'authors' | 'leadImage' | 'body' | 'publishedAt'>> & {
+  language: string
   slug: string
   _status: 'published'
 }
@@ -412,6 +414,7 @@ async function upsertArticle(
   const wanted: ArticleFields = {
     title: parsed.title,
     slug: parsed.slug,
+    language: parsed.language,
     standfirst: parsed.standfirst,
     // IDs are numbers on SQLite and strings on MongoDB; the generated types only know the first.
     authors: authorIds as number[],
@@ -436,6 +439,8 @@ async function upsertArticle(
   const current: Record<keyof ArticleFields, unknown> = {
     title: existing.title,
     slug: existing.slug,
+    // Stored before articles had a language: the site's, which is what the column defaults to.
+    language: existing.language ?? SITE_LANGUAGE,
     standfirst: existing.standfirst ?? null,
     authors: (existing.authors ?? []).map((author) => (typeof author === 'object' ? author.id : author)),
     leadImage: typeof existing.leadImage === 'object' && existing.leadImage !== null ? existing.leadImage.id : (existing.leadImage ?? null),

@@ -1,11 +1,13 @@
 import { type Credit, formatCreditLine, parseCredit } from '@/lib/credit'
 import { parseNewsDate, splitTrailingDate } from '@/lib/dates'
+import { canonicalLanguage, SITE_LANGUAGE } from '@/lib/language'
 import { slugify, validateSlug } from '@/lib/slug'
 import { firstSentence } from '@/lib/text'
 
 /**
  * Parser for the plain-text news pieces the newsroom hands over:
  *
+ *   Language: ar               optional, BCP 47; the site's language when left out
  *   Headline
  *   Byline and date            "Ahmed Mohammed 30/06/2025" (or the date on the next line)
  *   Photo caption (Credit)     optional; often pasted twice, the repeat is dropped
@@ -23,6 +25,8 @@ export interface ParsedArticle {
   standfirst: string
   paragraphs: string[]
   slug: string
+  /** BCP 47, canonical ("ar", "pt-BR"). */
+  language: string
 }
 
 /** A file that does not have the expected shape; the message reads "file:line: what was expected". */
@@ -63,8 +67,12 @@ export function parseArticle(text: string, fileName: string): ParsedArticle {
     throw new ArticleParseError(fileName, Math.min(index, lines.length - 1) + 1, detail)
   }
 
-  const titleIndex = nextNonBlank(lines, 0)
-  if (titleIndex === -1) return fail(0, 'expected a headline, found an empty file')
+  const first = nextNonBlank(lines, 0)
+  const declared = first === -1 ? null : readLanguageLine(lines[first] ?? '')
+  if (declared && 'error' in declared) return fail(first, declared.error)
+  const language = declared?.language ?? SITE_LANGUAGE
+  const titleIndex = declared ? nextNonBlank(lines, first + 1) : first
+  if (titleIndex === -1) return fail(first === -1 ? 0 : first + 1, declared ? 'expected a headline after the language line, found the end of the file' : 'expected a headline, found an empty file')
   const title = lines[titleIndex] ?? ''
 
   const bylineIndex = nextNonBlank(lines, titleIndex + 1)
@@ -75,7 +83,7 @@ export function parseArticle(text: string, fileName: string): ParsedArticle {
     if (bylineIndex === -1) return fail(titleIndex + 1, `${BYLINE_EXPECTED}, found the end of the file`)
     return fail(bylineIndex, `${BYLINE_EXPECTED}, found ${quote(lines[bylineIndex] ?? '')}`)
   }
-  const slug = slugify(title)
+  const slug = slugify(title, language)
   if (validateSlug(slug) !== true) return fail(titleIndex, `expected a headline with letters or digits, found ${quote(title)}`)
 
   let bodyStart = byline.end + 1
@@ -110,7 +118,25 @@ export function parseArticle(text: string, fileName: string): ParsedArticle {
     standfirst: firstSentence(firstParagraph),
     paragraphs,
     slug,
+    language,
   }
+}
+
+/**
+ * "Language: ar" → { language: 'ar' }; null for any other line (a headline). A language line
+ * whose tag is not an ISO 639 language ("Language: Babel") is a headline too; one that is not a
+ * tag at all ("Language: ar_EG") is reported.
+ */
+function readLanguageLine(line: string): { language: string } | { error: string } | null {
+  const match = /^language:\s*(\S+)$/i.exec(line)
+  if (!match) return null
+  const tag = match[1] ?? ''
+  const language = canonicalLanguage(tag)
+  if (language === null) {
+    if (/^[a-z]{2,3}[-_]/i.test(tag)) return { error: `expected a BCP 47 language tag such as "ar" or "pt-BR", found ${quote(tag)}` }
+    return null
+  }
+  return /^[a-z]{2,3}(?:-|$)/.test(language) ? { language } : null
 }
 
 /**

@@ -154,6 +154,13 @@ describe('buildRssFeed', () => {
     expect(parse(xml2).rss.channel.item?.map((i) => i.title)).toEqual(['Second', 'First'])
   })
 
+  it('names the language of an item written in another language than the channel', () => {
+    const items = parse(buildRssFeed([article({ language: 'ar', title: 'محادثات هادئة', slug: 'محادثات-هادئة' }), article({ id: 2, language: 'en-GB' })], options)).rss.channel.item ?? []
+    expect(items[0]?.['dc:language']).toBe('ar')
+    expect(items[0]?.link).toBe(`https://news.example/articles/${encodeURIComponent('محادثات-هادئة')}`)
+    expect(items[1]).not.toHaveProperty('dc:language')
+  })
+
   it('is a valid empty channel with no articles', () => {
     const empty = parse(buildRssFeed([], { ...options, updated: new Date('2025-07-01T00:00:00Z') })).rss
     expect(empty.channel.item ?? []).toEqual([])

@@ -32,6 +32,14 @@ describe('articleHead', () => {
     })
   })
 
+  it('carries the article’s language, and an encoded canonical URL', () => {
+    const head = articleHead(article({ language: 'ar', slug: 'محادثات-هادئة' }), ORIGIN)
+    expect(head.language).toBe('ar')
+    expect(head.canonical).toBe(`${ORIGIN}/articles/${encodeURIComponent('محادثات-هادئة')}`)
+    expect(head.jsonLd[0]).toMatchObject({ inLanguage: 'ar', url: head.canonical })
+    expect(articleHead(article({ language: null }), ORIGIN).language).toBe('en')
+  })
+
   it('leaves out what the story lacks instead of printing empty tags', () => {
     const head = articleHead(article({ standfirst: '  ', leadImage: null, tags: [], section: null }), ORIGIN)
     expect(head.description).toBeUndefined()

@@ -270,3 +270,23 @@ describe('parseArticle errors', () => {
     expect(error.message).toBe('000_x.txt:4: expected body paragraphs after the byline, found only the sign-off')
   })
 })
+
+describe('parseArticle language line', () => {
+  const piece = (first: string) => `${first}\nمحادثات هادئة بين إسرائيل وسوريا\nAhmed Mohammed 30/06/2025\nBody.\n`
+  it('takes the language from a first "Language:" line, and slugs the headline in it', () => {
+    const article = parseArticle(piece('Language: AR'), 'ar.txt')
+    expect(article.language).toBe('ar')
+    expect(article.title).toBe('محادثات هادئة بين إسرائيل وسوريا')
+    expect(article.slug).toBe('محادثات-هادئة-بين-إسرائيل-وسوريا')
+  })
+  it('defaults to the site’s language', () => {
+    expect(parseArticle('Talks\nAhmed Mohammed 30/06/2025\nBody.\n', 'en.txt').language).toBe('en')
+  })
+  it('reads a headline that merely starts with "Language:" as a headline', () => {
+    const article = parseArticle('Language: Babel\nAhmed Mohammed 30/06/2025\nBody.\n', 'babel.txt')
+    expect([article.title, article.language]).toEqual(['Language: Babel', 'en'])
+  })
+  it('reports a malformed tag on its line', () => {
+    expect(() => parseArticle(piece('Language: ar_EG'), 'bad.txt')).toThrow('bad.txt:1: expected a BCP 47 language tag such as "ar" or "pt-BR", found "ar_EG"')
+  })
+})

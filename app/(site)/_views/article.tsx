@@ -12,11 +12,12 @@ import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/queries'
 import { SECTIONS } from '@/lib/sections'
 import type { PageResult } from '@/lib/site-page'
 import { sectionPath, siteUrl, tagPath } from '@/lib/site'
-import { slugify } from '@/lib/slug'
+import { isSlug, slugify } from '@/lib/slug'
 
 /** A story: the published version, or in draft mode (staff only) its latest draft. */
 export async function articlePage(slug: string): Promise<PageResult> {
-  const article = await getArticleBySlug(slug)
+  // Not in slug form (the route receives it decoded): no such article, without asking the database.
+  const article = isSlug(slug) ? await getArticleBySlug(slug) : null
   if (!article) return null
   const { isEnabled: preview } = await draftMode()
   const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null

@@ -6,6 +6,7 @@ import { getTagLabel, listBySection, listByTag, type ArticlePage } from '@/lib/q
 import { sectionLabel } from '@/lib/sections'
 import type { PageResult } from '@/lib/site-page'
 import { sectionPath, siteUrl, tagPath } from '@/lib/site'
+import { isSlug } from '@/lib/slug'
 
 function topicPage(title: string, basePath: string, articles: ArticlePage): PageResult {
   if (articles.page > 1 && articles.docs.length === 0) return null
@@ -25,7 +26,7 @@ export async function sectionPage(slug: string, page: number): Promise<PageResul
 
 /** A tag exists while a published story carries it. */
 export async function tagPage(slug: string, page: number): Promise<PageResult> {
-  const label = await getTagLabel(slug)
+  const label = isSlug(slug) ? await getTagLabel(slug) : null
   if (!label) return null
   return topicPage(`Tagged “${label}”`, tagPath(slug), await listByTag(slug, page))
 }

@@ -1,4 +1,5 @@
 import { buildRssFeed } from '@/lib/feed'
+import { SITE_LANGUAGE } from '@/lib/language'
 import { listLatest } from '@/lib/queries'
 import { SITE_NAME, siteUrl } from '@/lib/site'
 import { RSS, siteDocument } from '@/lib/site-document'
@@ -12,7 +13,7 @@ export const GET = siteDocument(RSS, async () => {
     origin: siteUrl(),
     title: SITE_NAME,
     description: `The latest articles from ${SITE_NAME}.`,
-    language: 'en',
+    language: SITE_LANGUAGE,
   })
   return { body }
 })

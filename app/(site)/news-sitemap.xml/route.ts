@@ -1,3 +1,4 @@
+import { SITE_LANGUAGE } from '@/lib/language'
 import { SITE_NAME, siteUrl } from '@/lib/site'
 import { siteDocument, XML } from '@/lib/site-document'
 import { buildNewsSitemap, newsSitemapWindow } from '@/lib/sitemap'
@@ -9,7 +10,7 @@ export const GET = siteDocument(XML, async () => {
   const now = new Date()
   const window = newsSitemapWindow(now)
   const articles = await getNewsSitemapArticles(window)
-  const body = buildNewsSitemap(articles, { origin: siteUrl(), publicationName: SITE_NAME, language: 'en', now })
+  const body = buildNewsSitemap(articles, { origin: siteUrl(), publicationName: SITE_NAME, language: SITE_LANGUAGE, now })
   // "The last two days" moves with the clock: the window's end is the next hour, when it is read again.
   return { body, expiresAt: window.to.getTime() }
 })

@@ -3,14 +3,14 @@ import { redirect } from 'next/navigation'
 import { hasRole } from '@/access/roles'
 import { payloadClient } from '@/lib/payload'
 import { articlePath } from '@/lib/site'
-import { SLUG_PATTERN } from '@/lib/slug'
+import { isSlug } from '@/lib/slug'
 
 /** Staff only: turns on draft mode (the latest drafts) and opens the article. Readers get a 404. */
 export async function GET(request: Request): Promise<Response> {
   const slug = new URL(request.url).searchParams.get('slug') ?? ''
   const payload = await payloadClient()
   const { user } = await payload.auth({ headers: await headers() })
-  if (!hasRole(user, 'admin', 'editor', 'writer') || !SLUG_PATTERN.test(slug)) {
+  if (!hasRole(user, 'admin', 'editor', 'writer') || !isSlug(slug)) {
     return new Response('Not found', { status: 404 })
   }
   ;(await draftMode()).enable()
