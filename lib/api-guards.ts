@@ -104,8 +104,12 @@ async function missingFileIsNotFound(...[req, { params }]: Parameters<FileHandle
     (stats) => stats.isFile(),
     () => false,
   )
-  if (!found) return Response.json({ errors: [{ message: `There is no file named ${shown(params.filename)}.` }] }, { status: 404 })
+  if (!found) return noSuchFile(params.filename)
 }
+
+/** The answer for an upload file that is not there (or not there for this caller: lib/route-guards.ts). */
+export const noSuchFile = (filename: string): Response =>
+  Response.json({ errors: [{ message: `There is no file named ${shown(filename)}.` }] }, { status: 404 })
 
 const UNKNOWN = 'An unknown error occurred.'
 

@@ -1,4 +1,5 @@
 import type { SanitizedConfig } from 'payload'
+import { noSuchFile } from './api-guards'
 import { csrfMessage, foreignOrigin } from './csrf'
 import { refusalOf, withoutSuggestions } from './graphql-guard'
 
@@ -23,6 +24,27 @@ export const guardRest =
   <A>(config: ConfigPromise, handler: RestHandler<A>): RestHandler<A> =>
   async (request, args) =>
     (await csrfRefusal(config, request)) ?? (await unreadableBody(request)) ?? handler(request, args)
+
+const UPLOAD_FILE = /^\/api\/[^/]+\/file\/([^/]+)$/
+
+/**
+ * An upload file the caller may not read (a photo no published article shows yet) answers exactly
+ * as one that does not exist: a reader cannot tell an embargoed photo from no photo at all.
+ */
+export const hideUnreadableFiles =
+  <A>(handler: RestHandler<A>): RestHandler<A> =>
+  async (request, args) => {
+    const response = await handler(request, args)
+    const file = response.status === 403 ? UPLOAD_FILE.exec(new URL(request.url).pathname)?.[1] : undefined
+    if (file === undefined) return response
+    let filename = file
+    try {
+      filename = decodeURIComponent(file)
+    } catch {
+      // A broken escape is shown as sent.
+    }
+    return noSuchFile(filename)
+  }
 
 /**
  * A JSON body Payload cannot use: unparseable (Payload says only "Invalid JSON"), or valid JSON

@@ -92,7 +92,7 @@ describe('embargoed photos', () => {
       files: fileStatuses,
     }
   }
-  const hidden = { rest: 404, listed: false, graphql: false, graphqlListed: false, files: [403, 403, 403] }
+  const hidden = { rest: 404, listed: false, graphql: false, graphqlListed: false, files: [404, 404, 404] }
   const shown = { rest: 200, listed: true, graphql: true, graphqlListed: true, files: [200, 200, 200] }
 
   it('keeps a fresh upload and an embargoed draft’s photos from readers, not from staff', async () => {

@@ -9,12 +9,13 @@ import {
   REST_POST,
   REST_PUT,
 } from '@payloadcms/next/routes'
-import { guardRest } from '@/lib/route-guards'
+import { guardRest, hideUnreadableFiles } from '@/lib/route-guards'
 import { secureCookiesOverHttps } from '@/lib/secure-cookies'
 
-// Writes pass the request guards first (lib/route-guards.ts); login, refresh and logout set the
-// session cookie: Secure over HTTPS (lib/secure-cookies.ts).
-export const GET = secureCookiesOverHttps(REST_GET(config))
+// Writes pass the request guards first, and a file the caller may not read is not there for them
+// (lib/route-guards.ts); login, refresh and logout set the session cookie: Secure over HTTPS
+// (lib/secure-cookies.ts).
+export const GET = secureCookiesOverHttps(hideUnreadableFiles(REST_GET(config)))
 export const POST = secureCookiesOverHttps(guardRest(config, REST_POST(config)))
 export const DELETE = guardRest(config, REST_DELETE(config))
 export const PATCH = guardRest(config, REST_PATCH(config))
