@@ -64,9 +64,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The real production server, as `npm start` runs it, on a database of its own made anew each run
-      // (and so rebuilt: prerendered pages must not carry another run's content).
-      command: 'rm -rf data/e2e .next-e2e/masthead-build-stamp && node scripts/start.ts',
+      // The real production server, as `npm start` runs it, on a database of its own made anew each run.
+      // Its build holds no content or setting, so it is redone only when the sources changed.
+      command: 'rm -rf data/e2e && node scripts/start.ts',
       url: `${E2E_URL}/api/articles?limit=1`,
       timeout: 600_000,
       reuseExistingServer: false,
