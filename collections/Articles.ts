@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/access/articles'
 import { hasRole, isEditor, isEditorField, isStaff, isStaffField } from '@/access/roles'
+import { createdByField } from '@/fields/created-by'
 import { slugField } from '@/fields/slug'
 import { refuseMalformedArticle } from '@/hooks/article-input'
 import { recordCreator } from '@/hooks/created-by'
@@ -156,14 +157,6 @@ export const Articles: CollectionConfig = {
       admin: { hidden: true },
     },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
-    {
-      name: 'createdBy',
-      type: 'relationship',
-      relationTo: 'users',
-      index: true,
-      // Who owns the draft: writers may edit only their own. Set by the hook above, never by a request.
-      access: { read: isStaffField, create: () => false, update: () => false },
-      admin: { position: 'sidebar', readOnly: true },
-    },
+    createdByField(),
   ],
 }

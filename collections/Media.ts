@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import { canUpdatePhoto, readersSeeShownPhotos } from '@/access/media'
-import { hasRole, isEditor, isStaff, isStaffField, ROLES } from '@/access/roles'
+import { hasRole, isEditor, isStaff, ROLES } from '@/access/roles'
+import { createdByField } from '@/fields/created-by'
 import { recordCreator } from '@/hooks/created-by'
 import { fillFromUploadMetadata, readUploadMetadata } from '@/hooks/photo-metadata'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
@@ -62,15 +63,7 @@ export const Media: CollectionConfig = {
     adminThumbnail: 'thumbnail',
   },
   fields: [
-    {
-      name: 'createdBy',
-      type: 'relationship',
-      relationTo: 'users',
-      index: true,
-      // Who uploaded the photo: writers may edit only their own. Set on upload, never by a request.
-      access: { read: isStaffField, create: () => false, update: () => false },
-      admin: { position: 'sidebar', readOnly: true },
-    },
+    createdByField(),
     {
       name: 'shownToReaders',
       type: 'checkbox',

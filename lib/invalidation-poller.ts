@@ -7,7 +7,7 @@ import {
   parseTags,
   type LogEntry,
 } from './invalidation-log'
-import { applyTags, processOrigin } from './revalidate'
+import { applyTags, newestSequence, processOrigin } from './revalidate'
 
 /**
  * Reads the invalidation log every POLL_INTERVAL_MS (an indexed range read on `sequence`) and
@@ -35,15 +35,7 @@ const PRUNE_EVERY = 600 // polls: once a minute
 export async function startInvalidationPoller(payload: Payload, options: PollerOptions = {}): Promise<Poller> {
   const apply = options.apply ?? ((tags: string[]) => applyTags(tags, payload))
   const skipOrigin = options.skipOrigin === undefined ? processOrigin() : options.skipOrigin
-  const { docs } = await payload.find({
-    collection: INVALIDATIONS_SLUG,
-    sort: '-sequence',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    select: { sequence: true },
-  })
-  const cursor = new LogCursor(docs[0]?.sequence ?? 0)
+  const cursor = new LogCursor(await newestSequence(payload))
   const window = async () => {
     const { docs: rows } = await payload.find({
       collection: INVALIDATIONS_SLUG,

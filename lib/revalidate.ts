@@ -30,8 +30,8 @@ export function processOrigin(): string {
 }
 const ORIGIN_KEY = Symbol.for('masthead.process-origin')
 
-async function recordInvalidation(tags: string[], req: PayloadRequest): Promise<void> {
-  const { payload } = req
+/** The newest sequence in the log, 0 when it is empty; read inside `req`'s transaction when given. */
+export async function newestSequence(payload: Payload, req?: PayloadRequest): Promise<number> {
   const { docs } = await payload.find({
     collection: INVALIDATIONS_SLUG,
     sort: '-sequence',
@@ -41,9 +41,13 @@ async function recordInvalidation(tags: string[], req: PayloadRequest): Promise<
     select: { sequence: true },
     req,
   })
-  await payload.create({
+  return docs[0]?.sequence ?? 0
+}
+
+async function recordInvalidation(tags: string[], req: PayloadRequest): Promise<void> {
+  await req.payload.create({
     collection: INVALIDATIONS_SLUG,
-    data: { sequence: nextSequence(Date.now(), docs[0]?.sequence), tags, origin: processOrigin() },
+    data: { sequence: nextSequence(Date.now(), await newestSequence(req.payload, req)), tags, origin: processOrigin() },
     depth: 0,
     req,
   })
