@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAllPhotoVisibility } from '@/hooks/photo-visibility'
 import { paragraphsToLexical } from '@/lib/lexical'
 import type { Media, User } from '@/payload-types'
+import { graphqlId } from './support/database'
 import { createArticle, createAuthor, pngBytes } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
@@ -37,7 +38,7 @@ const bodyWithPhoto = (photo: number) => {
 /** Changes the caption over REST and GraphQL; says which of the two were allowed. */
 async function editCaption(token: string, photo: Media['id']) {
   const rest = await t.rest.patch(`/media/${photo}`, { token, body: { caption: 'Changed over REST' } })
-  const gql = await t.graphql(`mutation { updateMedia(id: ${photo}, data: { caption: "Changed over GraphQL" }) { caption } }`, { token })
+  const gql = await t.graphql(`mutation { updateMedia(id: ${graphqlId(photo)}, data: { caption: "Changed over GraphQL" }) { caption } }`, { token })
   return { rest: rest.status, graphql: gql.errors?.[0]?.message ?? gql.data?.updateMedia?.caption }
 }
 
@@ -80,7 +81,7 @@ describe('embargoed photos', () => {
   async function readerSees(photo: Media) {
     const rest = await t.rest.get(`/media/${photo.id}`)
     const list = (await (await t.rest.get('/media?limit=100')).json()).docs.map((doc: Media) => doc.id)
-    const gql = await t.graphql(`{ Media(id: ${photo.id}) { id } allMedia(limit: 100) { docs { id } } }`)
+    const gql = await t.graphql(`{ Media(id: ${graphqlId(photo.id)}) { id } allMedia(limit: 100) { docs { id } } }`)
     const files = [photo.filename, photo.sizes?.card?.filename, photo.sizes?.social?.filename]
     expect(files.every(Boolean)).toBe(true)
     const fileStatuses = await Promise.all(files.map(async (name) => (await t.rest.get(`/media/file/${name}`)).status))

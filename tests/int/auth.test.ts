@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { graphqlId } from './support/database'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 let t: TestPayload
@@ -148,7 +149,7 @@ describe('passwords', () => {
     const wrong = await change({ password: 'tangerine-voltage-harbour-92', currentPassword: 'a guess at it' })
     expect(wrong.status).toBe(400)
     expect(JSON.stringify(await wrong.json())).toMatch(/current password is not correct/)
-    const gql = await t.graphql(`mutation { updateUser(id: ${writer.id}, data: { password: "tangerine-voltage-harbour-92" }) { id } }`, { token: writer.token })
+    const gql = await t.graphql(`mutation { updateUser(id: ${graphqlId(writer.id)}, data: { password: "tangerine-voltage-harbour-92" }) { id } }`, { token: writer.token })
     expect(gql.errors?.[0]?.message).toMatch(/Enter your current password/)
     expect((await t.rest.post('/users/login', { body: { email: writer.email, password } })).status).toBe(200)
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraphsToLexical } from '@/lib/lexical'
 import type { User } from '@/payload-types'
+import { graphqlId, missingId } from './support/database'
 import { createArticle, createAuthor, pngBytes } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
@@ -33,6 +34,8 @@ async function saveDraft(data: Record<string, unknown>, token = editor.token) {
 }
 
 describe('drafts are checked too', () => {
+  const missingPhoto = missingId(999_999)
+  const missingAuthor = missingId(999_998)
   const refused: [string, Record<string, unknown>, RegExp][] = [
     ['a 100,000-character headline', { title: 'x'.repeat(100_000) }, /headline may be at most 300 characters/],
     ['a headline that is an object', { title: {} }, /headline must be text/],
@@ -45,10 +48,10 @@ describe('drafts are checked too', () => {
     ['a body that is not rich text', { body: 'plain text' }, /body must be a rich-text \(Lexical\) document/],
     ['a body that is a list', { body: [] }, /body must be a rich-text/],
     ['a publication date that is not a date', { publishedAt: 'notadate' }, /publication date must be a date/],
-    ['a lead image that does not exist', { leadImage: 999_999 }, /There is no photo with id 999999/],
+    ['a lead image that does not exist', { leadImage: missingPhoto }, new RegExp(`There is no photo with id ${missingPhoto}\\.`)],
     ['a lead image id of the wrong type', { leadImage: { nested: true } }, /lead image must be the id of a photo/],
     ['a lead image id that is no id', { leadImage: 'abc' }, /abc is not the id of a photo/],
-    ['authors that do not exist', { authors: [999_998] }, /There is no author with id 999998/],
+    ['authors that do not exist', { authors: [missingAuthor] }, new RegExp(`There is no author with id ${missingAuthor}\\.`)],
     ['authors that are not a list', { authors: 'everyone' }, /Authors must be a list of author ids/],
     ['a status that is neither', { _status: 'live' }, /status must be draft or published/],
   ]
@@ -68,7 +71,7 @@ describe('drafts are checked too', () => {
     const text = JSON.stringify(await patch.json())
     expect(text).toMatch(/headline may be at most 300/)
     expect(text).toMatch(/section must be one of/)
-    const gql = await t.graphql(`mutation { updateArticle(id: ${draft.id}, draft: true, data: { title: "${'x'.repeat(301)}" }) { id } }`, { token: editor.token })
+    const gql = await t.graphql(`mutation { updateArticle(id: ${graphqlId(draft.id)}, draft: true, data: { title: "${'x'.repeat(301)}" }) { id } }`, { token: editor.token })
     expect(gql.errors?.[0]?.message).toMatch(/headline may be at most 300/)
     const created = await t.graphql(`mutation { createArticle(draft: true, data: { title: "T", publishedAt: "notadate", _status: draft }) { id } }`, { token: editor.token })
     expect(created.errors?.[0]?.message).toMatch(/publication date must be a date/)

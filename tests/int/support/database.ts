@@ -1,4 +1,5 @@
 import { inject, it, type TestFunction } from 'vitest'
+import { isMongoUri } from '@/lib/mongo-uri'
 
 /**
  * Which database the integration suite runs on: the `int:mongodb-standin` project's stand-in
@@ -21,4 +22,20 @@ export type StandinLimitation = 'enforce unique indexes' | 'roll back a transact
 export function unlessStandinCannot(limitation: StandinLimitation, needed = true) {
   return (name: string, fn: TestFunction, timeout?: number) =>
     onMongoStandin && needed ? it.skip(`${name} [not on the MongoDB stand-in: it cannot ${limitation}]`, fn) : it(name, fn, timeout)
+}
+
+/** Whether documents have MongoDB ids (ObjectId strings, 24 hex characters) rather than SQLite's numbers. */
+export const onMongo = isMongoUri(baseDatabaseUri())
+
+/** An id as a GraphQL literal: SQLite's numbers bare (`Int`), MongoDB's ObjectId strings quoted (`String`). */
+export function graphqlId(id: number | string): string {
+  return JSON.stringify(id)
+}
+
+/**
+ * An id no document has, well formed for the adapter (`n` itself on SQLite; on MongoDB an ObjectId
+ * string, as a number is not an id there at all): for tests of a reference to something missing.
+ */
+export function missingId(n: number): number | string {
+  return onMongo ? n.toString(16).padStart(24, '0') : n
 }
