@@ -1,13 +1,14 @@
 import path from 'node:path'
 import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
 import { createLocalReq, initTransaction } from 'payload'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi, type TestFunction } from 'vitest'
 import { KEEP_ENTRIES_MS } from '@/lib/invalidation-log'
 import { pruneInvalidations, startInvalidationPoller, type Poller } from '@/lib/invalidation-poller'
 import { PageCache, pageCache } from '@/lib/page-cache'
 import { renderedPage } from '@/lib/page-reply'
 import type { Author } from '@/payload-types'
 import { seedFiles } from '@/seed/importer'
+import { onMongoStandin, unlessStandinCannot } from './support/database'
 import { createArticle, createAuthor } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
@@ -94,6 +95,15 @@ describe('the invalidation log carries a change to other processes', () => {
 })
 
 describe('tags are expired only after the write has committed', () => {
+  // The stand-in applies a transaction's writes at once: other readers see them before the commit
+  // (no isolation), and an abort leaves them in place (no rollback). Checked there: the work of
+  // lib/after-commit.ts is still held until the commit (the page stays cached), so the failures are
+  // the stand-in's, not the MongoDB adapter's. The union in support/database.ts names no isolation
+  // limitation yet, so this says it in the same words as unlessStandinCannot.
+  const isolated = (name: string, fn: TestFunction) =>
+    onMongoStandin
+      ? it.skip(`${name} [not on the MongoDB stand-in: it cannot isolate a transaction’s uncommitted writes]`, fn)
+      : it(name, fn)
   // A real transaction on SQLite (the adapter runs without by default), as on a MongoDB replica set.
   let original: typeof t.payload.db.beginTransaction
   beforeAll(() => {
@@ -105,7 +115,7 @@ describe('tags are expired only after the write has committed', () => {
     t.payload.db.beginTransaction = original
   })
 
-  it('a reader racing the transaction cannot leave the old page cached', async () => {
+  isolated('a reader racing the transaction cannot leave the old page cached', async () => {
     const story = await createArticle(t.payload, { title: 'Tide tables', standfirst: 'Old tides.', authors: [author.id] })
     expect((await readArticle(story.slug!)).html).toContain('Old tides.')
     await poller.poll()
@@ -127,7 +137,7 @@ describe('tags are expired only after the write has committed', () => {
     expect((await poller.poll()).flatMap((entry) => entry.tags)).toContain(`article:${story.slug}`)
   })
 
-  it('a page rendered from the old content during the transaction is refused', async () => {
+  isolated('a page rendered from the old content during the transaction is refused', async () => {
     const story = await createArticle(t.payload, { title: 'Lock gates', standfirst: 'Gates shut.', authors: [author.id] })
     const req = await createLocalReq({}, t.payload)
     await initTransaction(req)
@@ -142,7 +152,7 @@ describe('tags are expired only after the write has committed', () => {
     expect(after.html).toContain('Gates open.')
   })
 
-  it('a rolled-back change leaves no entry and expires nothing', async () => {
+  unlessStandinCannot('roll back a transaction')('a rolled-back change leaves no entry and expires nothing', async () => {
     const story = await createArticle(t.payload, { title: 'Pier repairs', standfirst: 'Closed.', authors: [author.id] })
     await readArticle(story.slug!)
     await poller.poll()
