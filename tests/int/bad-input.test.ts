@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isMongoUri } from '@/lib/mongo-uri'
-import { baseDatabaseUri } from './support/database'
+import { onMongo } from './support/database'
 import { createArticle, createAuthor } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 // On MongoDB ids are ObjectId strings: `1` is no more an id than `abc`, and GraphQL types them String.
-const onMongo = isMongoUri(baseDatabaseUri())
 
 let t: TestPayload
 let editor: { token: string }

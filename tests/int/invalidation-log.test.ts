@@ -1,14 +1,14 @@
 import path from 'node:path'
 import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
 import { createLocalReq, initTransaction } from 'payload'
-import { afterAll, beforeAll, describe, expect, it, vi, type TestFunction } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { KEEP_ENTRIES_MS } from '@/lib/invalidation-log'
 import { pruneInvalidations, startInvalidationPoller, type Poller } from '@/lib/invalidation-poller'
 import { PageCache, pageCache } from '@/lib/page-cache'
 import { renderedPage } from '@/lib/page-reply'
 import type { Author } from '@/payload-types'
 import { seedFiles } from '@/seed/importer'
-import { onMongoStandin, unlessStandinCannot } from './support/database'
+import { unlessStandinCannot } from './support/database'
 import { createArticle, createAuthor } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
@@ -98,12 +98,8 @@ describe('tags are expired only after the write has committed', () => {
   // The stand-in applies a transaction's writes at once: other readers see them before the commit
   // (no isolation), and an abort leaves them in place (no rollback). Checked there: the work of
   // lib/after-commit.ts is still held until the commit (the page stays cached), so the failures are
-  // the stand-in's, not the MongoDB adapter's. The union in support/database.ts names no isolation
-  // limitation yet, so this says it in the same words as unlessStandinCannot.
-  const isolated = (name: string, fn: TestFunction) =>
-    onMongoStandin
-      ? it.skip(`${name} [not on the MongoDB stand-in: it cannot isolate a transaction’s uncommitted writes]`, fn)
-      : it(name, fn)
+  // the stand-in's, not the MongoDB adapter's.
+  const isolated = unlessStandinCannot("isolate a transaction's uncommitted writes")
   // A real transaction on SQLite (the adapter runs without by default), as on a MongoDB replica set.
   let original: typeof t.payload.db.beginTransaction
   beforeAll(() => {

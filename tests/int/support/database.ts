@@ -13,7 +13,11 @@ export function baseDatabaseUri(): string {
 }
 
 /** What the stand-in is not able to do that a MongoDB server does (see tests/mongo-standin/standin.ts). */
-export type StandinLimitation = 'enforce unique indexes' | 'roll back a transaction' | 'plan queries (explain)'
+export type StandinLimitation =
+  | 'enforce unique indexes'
+  | 'roll back a transaction'
+  | "isolate a transaction's uncommitted writes"
+  | 'plan queries (explain)'
 
 /**
  * A test that needs what the stand-in cannot do (when `needed`): on the stand-in it is reported as
