@@ -9,7 +9,7 @@
  * foreground; a signal stops it, and the folder is removed. Runs on Node directly (type stripping).
  */
 import { spawn } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -35,8 +35,12 @@ function backendsVcl(origins: string[]): string {
 
 const root = path.resolve(import.meta.dirname, '..')
 const work = mkdtempSync(path.join(os.tmpdir(), 'masthead-varnish-'))
-// Run as root, varnishd compiles VCL as its own unprivileged user: it must be able to read the file.
+// Run as root, varnishd reads and compiles VCL as its own unprivileged user, who may not be able to
+// reach the checkout (a clone under a 0700 temporary folder): both files go into a folder it can read.
 chmodSync(work, 0o755)
+const vcl = path.join(work, 'masthead.vcl')
+copyFileSync(path.join(root, 'deploy', 'varnish', 'masthead.vcl'), vcl)
+chmodSync(vcl, 0o644)
 writeFileSync(path.join(work, 'masthead-backends.vcl'), backendsVcl(values.backend), { mode: 0o644 })
 
 const varnishd = spawn(
@@ -46,7 +50,7 @@ const varnishd = spawn(
     '-n', path.join(work, 'instance'), // a state folder of its own, so instances never collide
     '-a', values.listen,
     '-T', 'none', // no management port: nothing here needs one
-    '-f', path.join(root, 'deploy', 'varnish', 'masthead.vcl'),
+    '-f', vcl,
     '-p', `vcl_path=${work}`, // where masthead.vcl finds masthead-backends.vcl
     '-s', values.storage,
   ],
