@@ -15,7 +15,7 @@
 import os from 'node:os'
 import { paragraphsToLexical } from '../lib/lexical.ts'
 import { api, login, median, ms, pass, printTable, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
 
 const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const WITH_VARNISH = process.env.BENCH_VARNISH === '1'
@@ -54,11 +54,8 @@ async function main(): Promise<void> {
   try {
     const targets: Target[] = [{ name: WITH_VARNISH ? 'A (the editor’s process)' : 'server', url: server.url }]
     if (WITH_VARNISH) {
-      const second = await startSecondServer(server, await helperPort('second'))
-      helpers.push(second)
-      const varnish = await startVarnish(varnishPort, [server.url.slice(7), second.url.slice(7)], server.dir)
-      helpers.push(varnish)
-      targets.push({ name: 'B (another process)', url: second.url }, { name: 'Varnish (A + B)', url: varnish.url })
+      const { second, varnish } = await startSharedCacheTopology(server, varnishPort, helpers)
+      targets.push({ name: 'B (another process)', url: second }, { name: 'Varnish (A + B)', url: varnish })
     }
     const token = await login(server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
     const { docs: authors } = await api<{ docs: { id: number }[] }>(server.url, token, 'GET', '/api/authors?limit=1&depth=0')

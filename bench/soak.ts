@@ -21,7 +21,7 @@
 import { paragraphsToLexical } from '../lib/lexical.ts'
 import os from 'node:os'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startSecondServer, startServer, startVarnish, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
 
 const SECONDS = secondsFromEnv('BENCH_SOAK_SECONDS', 300)
 const READERS = 4
@@ -50,11 +50,8 @@ async function main(): Promise<void> {
     /** Where the reader loops read: reader n reads through targets[n % targets.length]. */
     const targets = [{ name: WITH_VARNISH ? 'A' : 'server', url: server.url }]
     if (WITH_VARNISH) {
-      const second = await startSecondServer(server, await helperPort('second'))
-      helpers.push(second)
-      const varnish = await startVarnish(varnishPort, [server.url.slice(7), second.url.slice(7)], server.dir)
-      helpers.push(varnish)
-      targets.unshift({ name: 'Varnish', url: varnish.url }, { name: 'B', url: second.url })
+      const { second, varnish } = await startSharedCacheTopology(server, varnishPort, helpers)
+      targets.unshift({ name: 'Varnish', url: varnish }, { name: 'B', url: second })
     }
     const perTarget = new Map(targets.map((target) => [target.name, 0]))
     const token = await login(server.url, ADMIN_EMAIL, ADMIN_PASSWORD)

@@ -287,6 +287,23 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * A second server process on the first one's database and build (`node scripts/server.ts`, as a
  * second container would run it): no seed, no build. Ends with the benchmark.
  */
+/**
+ * The two-process topology of BENCH_VARNISH=1 around `primary`: process B on the same database and
+ * build, and Varnish in front of both. Each is added to `helpers` as it starts, so the caller stops
+ * whatever did start, in reverse order.
+ */
+export async function startSharedCacheTopology(
+  primary: BenchServer,
+  varnishPort: number,
+  helpers: { stop(): Promise<void> }[],
+): Promise<{ second: string; varnish: string }> {
+  const second = await startSecondServer(primary, await helperPort('second'))
+  helpers.push(second)
+  const varnish = await startVarnish(varnishPort, [primary.url.slice(7), second.url.slice(7)], primary.dir)
+  helpers.push(varnish)
+  return { second: second.url, varnish: varnish.url }
+}
+
 export async function startSecondServer(primary: BenchServer, port: number): Promise<{ url: string; stop(): Promise<void> }> {
   return startProcess({
     label: `second server on ${port}`,
