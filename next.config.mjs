@@ -1,5 +1,5 @@
 import { withPayload } from '@payloadcms/next/withPayload'
-import { EVERYWHERE, HSTS, READER_CSP, READER_PATHS } from './lib/security-headers.ts'
+import { EVERYWHERE, HSTS, READER_CSP, READER_PATHS } from './server/security-headers.ts'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,7 +9,7 @@ const nextConfig = {
   images: { unoptimized: true },
   // Next's data cache (`unstable_cache`) stays in memory, per process: on disk it would be shared by
   // every process on this build folder while each expires tags only in its own memory, so one process
-  // could read another's stale copy. The invalidation log (lib/invalidation-poller.ts) keeps each
+  // could read another's stale copy. The invalidation log (lib/invalidation/poller.ts) keeps each
   // process's memory true.
   experimental: { isrFlushToDisk: false },
   // `npm run typecheck` checks the whole project (tests included) once; the build need not repeat it.

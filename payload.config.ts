@@ -13,15 +13,15 @@ import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
 import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
-import { databaseUnavailable } from './hooks/databaseUnavailable'
-import { MAX_UPLOAD_BYTES } from './hooks/rejectNonImageUploads'
-import { apiGuards } from './lib/api-guards'
-import { dataDir as resolveDataDir } from './lib/data-dir'
-import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './lib/database'
-import { claimJobsOnce } from './lib/job-claims'
-import { createReaderIndexes } from './lib/mongo-indexes'
-import { resolvePayloadSecret } from './lib/secret'
-import { siteUrl } from './lib/site'
+import { databaseUnavailable } from './hooks/database-unavailable'
+import { MAX_UPLOAD_BYTES } from './collections/Media/hooks/refuse-non-images'
+import { apiGuards } from './lib/security/api-guards'
+import { dataDir as resolveDataDir } from './server/data-dir'
+import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './server/database'
+import { claimJobsOnce } from './lib/platform/job-claims'
+import { createReaderIndexes } from './lib/platform/mongo-indexes'
+import { resolvePayloadSecret } from './server/secret'
+import { siteUrl } from './lib/content/site'
 import { migrations } from './migrations'
 import { migrations as mongoMigrations } from './migrations-mongodb'
 
@@ -31,7 +31,7 @@ const ANNOUNCED = Symbol.for('masthead.database-announced')
 const nodeEnv = process.env.NODE_ENV
 const production = nodeEnv === 'production'
 
-// One file for every command; the development server, which pushes schema, keeps its own (lib/database.ts).
+// One file for every command; the development server, which pushes schema, keeps its own (server/database.ts).
 const database = chooseDatabase(process.env.DATABASE_URI, defaultSqliteFile(dataDir, nodeEnv))
 announceDatabase()
 /** The database this process uses, for commands that report where they wrote. */
@@ -141,7 +141,7 @@ function databaseAdapter(): DatabaseAdapterObj {
 
 export default buildConfig({
   serverURL: process.env.SERVER_URL ?? '',
-  // Cookie-authenticated requests count only from the site's own origin (see lib/csrf.ts for the writes).
+  // Cookie-authenticated requests count only from the site's own origin (see lib/security/csrf.ts for the writes).
   csrf: [new URL(siteUrl()).origin],
   secret: resolvePayloadSecret({ env: process.env.PAYLOAD_SECRET, production, dataDir }),
   admin: {
@@ -166,7 +166,7 @@ export default buildConfig({
     afterError: [databaseUnavailable],
   },
   jobs: {
-    // Scheduled publishing: the queue runs inside every server process; lib/job-claims.ts makes
+    // Scheduled publishing: the queue runs inside every server process; lib/platform/job-claims.ts makes
     // sure each due job is run by one of them only.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.NEXT_PHASE !== 'phase-production-build' && process.env.NODE_ENV !== 'test',
@@ -174,7 +174,7 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     // Bounded work per request: size, fragments and depth are measured before any rule runs
-    // (lib/graphql-guard.ts, in the route), then Payload's complexity limit counts what remains.
+    // (lib/security/graphql-guard.ts, in the route), then Payload's complexity limit counts what remains.
     maxComplexity: 1000,
   },
   plugins: [apiGuards()],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-import { freshDatabaseName, isMongoUri, withDatabaseName } from './lib/mongo-uri'
+import { freshDatabaseName, isMongoUri, withDatabaseName } from './lib/platform/mongo-uri'
 
 // Same values as tests/e2e/support/server.ts (a config cannot share modules with the tests it loads).
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3210)
@@ -66,7 +66,7 @@ export default defineConfig({
     {
       // The real production server, as `npm start` runs it, on a database of its own made anew each run.
       // Its build holds no content or setting, so it is redone only when the sources changed.
-      command: 'rm -rf data/e2e && node scripts/start.ts',
+      command: 'rm -rf data/e2e && node server/start.ts',
       url: `${E2E_URL}/api/articles?limit=1`,
       timeout: 600_000,
       reuseExistingServer: false,
@@ -77,7 +77,7 @@ export default defineConfig({
     {
       // Varnish with deploy/varnish/masthead.vcl in front of that server and of the second one that
       // tests/e2e/shared-cache.spec.ts starts on the next port (left out by Varnish until it answers).
-      command: `node scripts/varnish.ts --listen 127.0.0.1:${E2E_VARNISH_PORT} --backend 127.0.0.1:${E2E_PORT} --backend 127.0.0.1:${E2E_PORT + 1}`,
+      command: `node server/varnish.ts --listen 127.0.0.1:${E2E_VARNISH_PORT} --backend 127.0.0.1:${E2E_PORT} --backend 127.0.0.1:${E2E_PORT + 1}`,
       url: `http://127.0.0.1:${E2E_VARNISH_PORT}/robots.txt`,
       timeout: 600_000,
       reuseExistingServer: false,

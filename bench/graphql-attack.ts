@@ -2,7 +2,7 @@
  * `npm run bench:graphql-attack`: how long the server takes to refuse hostile GraphQL documents
  * sent anonymously (fragments that double at every level, same-named fields that GraphQL would
  * compare pairwise, a fragment cycle, a 60,000-character query), and how long `/robots.txt` takes while they arrive, 5 connections sending each attack
- * 20 times. The refusals happen before GraphQL's validation (lib/graphql-guard.ts), so neither
+ * 20 times. The refusals happen before GraphQL's validation (lib/security/graphql-guard.ts), so neither
  * should grow with the attack's nominal size.
  *
  * Target: each refusal < 50 ms (median and max); robots.txt < 50 ms at the median meanwhile.

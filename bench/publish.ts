@@ -13,7 +13,7 @@
  * Target: < 1 s to visible on both pages (max), median < 300 ms.
  */
 import os from 'node:os'
-import { paragraphsToLexical } from '../lib/lexical.ts'
+import { paragraphsToLexical } from '../lib/text/lexical.ts'
 import { api, login, median, ms, pass, printTable, timedGet } from './support/report.ts'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
 

@@ -13,8 +13,8 @@
  */
 import { getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
-import { paragraphsToLexical } from '../lib/lexical.ts'
-import { SECTIONS } from '../lib/sections.ts'
+import { paragraphsToLexical } from '../lib/text/lexical.ts'
+import { SECTIONS } from '../lib/content/sections.ts'
 
 const CONTEXT = { disableRevalidate: true }
 const BATCH = 250

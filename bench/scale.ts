@@ -22,7 +22,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import os from 'node:os'
-import { toW3CDateTime } from '../lib/format.ts'
+import { toW3CDateTime } from '../lib/text/format.ts'
 import { api, login, median, ms, pass, printTable, timedGet, type Timed } from './support/report.ts'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, benchEnv, makeTempDir, runPayload, startServer, type BenchServer } from './support/server.ts'
 

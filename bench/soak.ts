@@ -18,7 +18,7 @@
  * everywhere within a second: the checks start 1 s after the editor's call returned, and also count
  * stale pages (the probe missing although published for a second).
  */
-import { paragraphsToLexical } from '../lib/lexical.ts'
+import { paragraphsToLexical } from '../lib/text/lexical.ts'
 import os from 'node:os'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'

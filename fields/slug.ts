@@ -1,12 +1,12 @@
 import type { TextField } from 'payload'
-import { slugify, unsluggable, validateSlug } from '@/lib/slug'
+import { slugify, unsluggable, validateSlug } from '@/lib/text/slug'
 
 /**
  * A unique URL slug generated from another field (the headline, the name) when left empty,
  * and editable afterwards: changing a headline never silently moves a published URL.
  * Whatever an editor types is normalised into slug form, because drafts skip validation and a
  * draft's slug is already its preview URL. `language` names the field holding the document's
- * language (BCP 47), which picks language-specific transliteration (lib/slug.ts).
+ * language (BCP 47), which picks language-specific transliteration (lib/text/slug.ts).
  */
 export function slugField(source: string, { language }: { language?: string } = {}): TextField {
   const languageOf = (data: Record<string, unknown> | undefined, originalDoc: Record<string, unknown> | undefined) => {

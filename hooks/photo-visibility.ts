@@ -5,7 +5,7 @@ import type {
   Payload,
   PayloadRequest,
 } from 'payload'
-import { idOf, uploadIdsInLexical } from '@/lib/photo-checks'
+import { idOf, uploadIdsInLexical } from '@/lib/photos/checks'
 
 type Id = number | string
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { refusal } from '@/lib/refusal'
-import { controlCharacterErrors } from '@/lib/text'
+import { refusal } from '@/lib/security/refusal'
+import { controlCharacterErrors } from '@/lib/text/sentences'
 
 /**
  * Refuses, before anything else reads it, a document whose text holds a control character (a NUL

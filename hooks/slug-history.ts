@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
-import { publishedBeforeChange } from '@/hooks/revalidate'
-import { articlePath, authorPath } from '@/lib/site'
+import { publishedBeforeChange } from '@/hooks/expire-pages'
+import { articlePath, authorPath } from '@/lib/content/site'
 
 /**
  * Old URLs keep working: when a published article's or an author's slug changes, the old path
@@ -8,7 +8,7 @@ import { articlePath, authorPath } from '@/lib/site'
  * every process and every restart sees it). Several renames stay one hop: redirects that pointed
  * at the old path are moved on to the new one. A path that a document now lives at — its own old
  * slug taken back, or an old slug another article reuses — loses its redirect: the page wins.
- * Paths are stored decoded (lib/redirects.ts), hence `decodeURI` of the encoded site paths.
+ * Paths are stored decoded (lib/content/redirects.ts), hence `decodeURI` of the encoded site paths.
  */
 export async function movePath(req: PayloadRequest, from: string | null, to: string): Promise<void> {
   const { payload } = req

@@ -1,8 +1,8 @@
-import { type Credit, formatCreditLine, parseCredit } from '@/lib/credit'
-import { parseNewsDate, splitTrailingDate } from '@/lib/dates'
-import { canonicalLanguage, SITE_LANGUAGE } from '@/lib/language'
-import { slugify, validateSlug } from '@/lib/slug'
-import { firstSentence } from '@/lib/text'
+import { type Credit, formatCreditLine, parseCredit } from '@/lib/photos/credit'
+import { parseNewsDate, splitTrailingDate } from '@/lib/text/dates'
+import { canonicalLanguage, SITE_LANGUAGE } from '@/lib/text/language'
+import { slugify, validateSlug } from '@/lib/text/slug'
+import { firstSentence } from '@/lib/text/sentences'
 
 /**
  * Parser for the plain-text news pieces the newsroom hands over:

@@ -5,7 +5,7 @@ import '@payloadcms/next/css'
 import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
-import { adminServerFunctions } from '@/lib/admin-server-functions'
+import { adminServerFunctions } from '@/admin/server-functions'
 
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
@@ -20,7 +20,7 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
-    // Our access checks in front of Payload's own (lib/admin-server-functions.ts).
+    // Our access checks in front of Payload's own (admin/server-functions.ts).
     serverFunctions: adminServerFunctions,
   })
 }

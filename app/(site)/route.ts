@@ -1,7 +1,7 @@
-import { sitePage } from '@/lib/site-page'
-import { latestPage } from './_views/latest'
+import { sitePage } from '@/reader/page'
+import { latestPage } from '@/reader/views/latest'
 
-// Rendered by lib/site-page.tsx, which caches the HTML itself and drops it the moment its content changes.
+// Rendered by reader/page.tsx, which caches the HTML itself and drops it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
 export const GET = sitePage(() => latestPage(1))

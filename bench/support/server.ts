@@ -1,6 +1,6 @@
 /**
- * The production server the benchmarks measure: `node scripts/start.ts` (what `npm start` runs:
- * seed an empty database, build when stale, run scripts/server.ts) on a throwaway SQLite database, media
+ * The production server the benchmarks measure: `node server/start.ts` (what `npm start` runs:
+ * seed an empty database, build when stale, run server/server.ts) on a throwaway SQLite database, media
  * folder and free loopback port, building into a folder of its own (`.next-bench`) so that it never
  * touches the developer's `.next` or the end-to-end tests' `.next-e2e`.
  *
@@ -27,7 +27,7 @@ const BUILD_TIMEOUT_MS = 15 * 60_000
 export interface BenchServer {
   url: string
   port: number
-  /** The process-group leader (`node scripts/start.ts`). */
+  /** The process-group leader (`node server/start.ts`). */
   pid: number
   /** The temp folder holding the database, media and the server's log. */
   dir: string
@@ -47,7 +47,7 @@ export interface StartOptions {
    * build stamp covers DATABASE_URI, SITE_URL and PORT) and skips the 2–4 minute build.
    */
   dir?: string
-  /** SQLite file name inside `dir` (default bench.db). A new name means a new build: see scripts/start.ts. */
+  /** SQLite file name inside `dir` (default bench.db). A new name means a new build: see server/start.ts. */
   dbFile?: string
   /** Remove `dir` on stop (default: only when the folder was made here, not given or from BENCH_DIR). */
   removeDir?: boolean
@@ -187,7 +187,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   })
   closeSync(log)
   const pid = child.pid
-  if (!pid) throw new Error('could not start scripts/start.ts')
+  if (!pid) throw new Error('could not start server/start.ts')
   let exited: string | null = null
   child.on('exit', (code, signal) => {
     exited = `exit ${code ?? signal}`
@@ -251,7 +251,7 @@ function lastLine(file: string): string {
   }
 }
 
-/** The server process in the group led by `groupPid` (scripts/server.ts names itself `masthead-server`). */
+/** The server process in the group led by `groupPid` (server/server.ts names itself `masthead-server`). */
 export function findServerProcess(groupPid: number): number | null {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
@@ -284,7 +284,7 @@ export function rssMiB(pid: number | null): number | null {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 /**
- * A second server process on the first one's database and build (`node scripts/server.ts`, as a
+ * A second server process on the first one's database and build (`node server/server.ts`, as a
  * second container would run it): no seed, no build. Ends with the benchmark.
  */
 /**
@@ -321,7 +321,7 @@ export function varnishAvailable(): boolean {
   return !probe.error && probe.status === 0
 }
 
-/** Varnish with deploy/varnish/masthead.vcl on `port`, round-robin over `backends` (scripts/varnish.ts). */
+/** Varnish with deploy/varnish/masthead.vcl on `port`, round-robin over `backends` (server/varnish.ts). */
 export async function startVarnish(port: number, backends: string[], logDir: string): Promise<{ url: string; stop(): Promise<void> }> {
   return startProcess({
     label: `Varnish on ${port}`,

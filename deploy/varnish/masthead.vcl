@@ -2,12 +2,12 @@
 #
 # Reader pages are kept as long as their Cache-Control allows a shared cache (s-maxage: a year) and
 # purged by surrogate key the moment an editor's change expires them: each page lists its cache
-# tags in `xkey`, and the servers send `PURGE` with `xkey-purge: <keys>` (lib/shared-cache-purge.ts,
+# tags in `xkey`, and the servers send `PURGE` with `xkey-purge: <keys>` (server/shared-cache-purge.ts,
 # PURGE_URLS). Staff sessions, the admin, the API and previews are never looked up nor stored.
 #
 # The origins and who may purge live in a file of their own, masthead-backends.vcl, looked up on
 # vcl_path: each deployment writes its own. Examples beside this file: local-backends.vcl (one
-# `npm start` on this machine) and compose-backends.vcl (docker-compose.yml); scripts/varnish.ts
+# `npm start` on this machine) and compose-backends.vcl (docker-compose.yml); server/varnish.ts
 # writes one for the local processes it is given (the tests and benchmarks use it). By hand:
 #   mkdir -p /etc/masthead && cp deploy/varnish/local-backends.vcl /etc/masthead/masthead-backends.vcl
 #   varnishd -a :6081 -f $PWD/deploy/varnish/masthead.vcl -p vcl_path=/etc/masthead

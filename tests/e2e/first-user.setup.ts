@@ -26,7 +26,7 @@ test('a fresh server asks for the first user, who registers, logs in and reaches
   await expect(page.getByRole('heading', { name: 'Articles' })).toBeVisible()
   await expect(page.getByRole('link', { name: /create new/i }).first()).toBeVisible()
 
-  // A script's request carries no Fetch Metadata: say where it comes from, as a browser would (see lib/csrf.ts).
+  // A script's request carries no Fetch Metadata: say where it comes from, as a browser would (see lib/security/csrf.ts).
   const me = await page.request.get('/api/users/me', { headers: { Origin: E2E_URL } })
   expect((await me.json()).user).toMatchObject({ email: ADMIN.email, roles: ['admin'] })
   await page.context().storageState({ path: ADMIN_STATE })

@@ -8,7 +8,7 @@ test.use({ storageState: ADMIN_STATE })
 test('the article sidebar warns before publishing with an uncredited lead photo', async ({ page }) => {
   const stamp = Date.now()
   const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#777777' } }).jpeg().toBuffer()
-  // Sent with the session cookie, so from our own origin, as the admin sends it (see lib/csrf.ts).
+  // Sent with the session cookie, so from our own origin, as the admin sends it (see lib/security/csrf.ts).
   const upload = await page.request.post('/api/media', {
     headers: { Origin: E2E_URL },
     multipart: {

@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test'
 import { XMLParser } from 'fast-xml-parser'
-import { paragraphsToLexical } from '../../lib/lexical'
+import { paragraphsToLexical } from '../../lib/text/lexical'
 import { E2E_URL } from './support/server'
 import { ADMIN_STATE } from './support/accounts'
 import { sitemapParts } from './support/sitemaps'

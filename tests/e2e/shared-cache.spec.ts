@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { paragraphsToLexical } from '../../lib/lexical'
+import { paragraphsToLexical } from '../../lib/text/lexical'
 import { ADMIN } from './support/accounts'
 import { E2E_URL, E2E_VARNISH_URL, SECOND_PORT } from './support/server'
 
@@ -57,7 +57,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000)
   const env = { ...process.env, ...JSON.parse(process.env.E2E_SERVER_ENV ?? '{}'), PORT: String(SECOND_PORT), NODE_ENV: 'production' }
   // The production server itself (no build: it shares the first one's), as a second container would run it.
-  second = spawn(process.execPath, ['scripts/server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  second = spawn(process.execPath, ['server/server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   await expect
     .poll(async () => (await fetch(`${B}/api/articles?limit=1`).catch(() => null))?.status, { timeout: 150_000, intervals: [500] })
     .toBe(200)
@@ -197,6 +197,6 @@ test('a publish through one process reaches Varnish and the other process at onc
 test('a purge is refused without keys', async () => {
   const answer = await fetch(`${VARNISH}/`, { method: 'PURGE' })
   expect(answer.status).toBe(400)
-  // (From loopback the ACL lets the servers purge; scripts/varnish.ts allows nothing else.)
+  // (From loopback the ACL lets the servers purge; server/varnish.ts allows nothing else.)
   expect((await fetch(`${VARNISH}/`, { method: 'PURGE', headers: { 'xkey-purge': 'no-such-key' } })).status).toBe(200)
 })

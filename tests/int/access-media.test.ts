@@ -1,7 +1,7 @@
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAllPhotoVisibility } from '@/hooks/photo-visibility'
-import { paragraphsToLexical } from '@/lib/lexical'
+import { paragraphsToLexical } from '@/lib/text/lexical'
 import type { Media, User } from '@/payload-types'
 import { graphqlId } from './support/database'
 import { createArticle, createAuthor, pngBytes } from './support/fixtures'

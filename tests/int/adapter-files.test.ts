@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { freshDatabaseName, isMongoUri, withDatabaseName } from '@/lib/mongo-uri'
+import { freshDatabaseName, isMongoUri, withDatabaseName } from '@/lib/platform/mongo-uri'
 import { baseDatabaseUri } from './support/database'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')

@@ -36,7 +36,7 @@ function node(script: string, args: string[], env: Record<string, string | undef
 it('a backup taken while an editor publishes restores to a sound database holding every article published before it', async () => {
   if (process.env.DATABASE_URI?.startsWith('mongodb')) {
     // MongoDB is mongodump's job: the command says so instead of writing a useless archive.
-    const refused = await node('scripts/backup.ts', [], { DATABASE_URI: process.env.DATABASE_URI })
+    const refused = await node('server/backup.ts', [], { DATABASE_URI: process.env.DATABASE_URI })
     expect(refused.code).toBe(2)
     expect(refused.output).toContain('mongodump')
     return
@@ -56,7 +56,7 @@ it('a backup taken while an editor publishes restores to a sound database holdin
       await new Promise((resolve) => setImmediate(resolve))
     }
   })()
-  const backup = await node('scripts/backup.ts', ['--out', path.join(work, 'backups')], { DATABASE_URI: process.env.DATABASE_URI, MEDIA_DIR: process.env.MEDIA_DIR })
+  const backup = await node('server/backup.ts', ['--out', path.join(work, 'backups')], { DATABASE_URI: process.env.DATABASE_URI, MEDIA_DIR: process.env.MEDIA_DIR })
   publishing = false
   await editor
   expect(backup.code, backup.output).toBe(0)
@@ -68,7 +68,7 @@ it('a backup taken while an editor publishes restores to a sound database holdin
   // Into an empty data folder, as on a new machine: the default database file and media folder.
   const target = path.join(work, 'restored')
   const env = { DATA_DIR: target, DATABASE_URI: undefined, MEDIA_DIR: undefined, NODE_ENV: undefined }
-  const restore = await node('scripts/restore.ts', [archivePath], env)
+  const restore = await node('server/restore.ts', [archivePath], env)
   expect(restore.code, restore.output).toBe(0)
   const db = new DatabaseSync(path.join(target, 'masthead.db'), { readOnly: true })
   try {
@@ -81,10 +81,10 @@ it('a backup taken while an editor publishes restores to a sound database holdin
   expect(readdirSync(path.join(target, 'media'))).toContainEqual(expect.stringMatching(/^harbour.*\.(png|webp)$/))
 
   // A folder that now holds a database is not overwritten, unless asked to (the old one is kept aside).
-  const again = await node('scripts/restore.ts', [archivePath], env)
+  const again = await node('server/restore.ts', [archivePath], env)
   expect(again.code).toBe(1)
   expect(again.output).toMatch(/the data folder is not empty\. Add --force/)
-  const forced = await node('scripts/restore.ts', ['--', archivePath, '--force'], env)
+  const forced = await node('server/restore.ts', ['--', archivePath, '--force'], env)
   expect(forced.code, forced.output).toBe(0)
   expect(readdirSync(target).some((name) => name.startsWith('replaced-'))).toBe(true)
   expect(existsSync(path.join(target, 'masthead.db'))).toBe(true)
@@ -92,13 +92,13 @@ it('a backup taken while an editor publishes restores to a sound database holdin
 
 it('refuses what is not a backup, and says how it is used', async () => {
   const env = { DATA_DIR: path.join(work, 'other'), DATABASE_URI: undefined, MEDIA_DIR: undefined }
-  const usage = await node('scripts/restore.ts', [], env)
+  const usage = await node('server/restore.ts', [], env)
   expect(usage.code).toBe(2)
   expect(usage.output).toContain('Usage: npm run restore -- <archive.tar.gz> [--force]')
-  const missing = await node('scripts/restore.ts', [path.join(work, 'nothing.tar.gz')], env)
+  const missing = await node('server/restore.ts', [path.join(work, 'nothing.tar.gz')], env)
   expect(missing.code).toBe(2)
   expect(missing.output).toContain('No archive at')
-  const notTar = await node('scripts/restore.ts', [path.join(ROOT, 'package.json')], env)
+  const notTar = await node('server/restore.ts', [path.join(ROOT, 'package.json')], env)
   expect(notTar.code).toBe(1)
   expect(notTar.output).toMatch(/could not be unpacked/)
   expect(existsSync(path.join(work, 'other', 'masthead.db'))).toBe(false)

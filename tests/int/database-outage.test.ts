@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/db-errors'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/platform/db-errors'
 import { cutDatabase, OUTAGES, type Outage } from './support/outage'
 import { startPayload, type TestPayload } from './support/payload'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { paragraphsToLexical } from '@/lib/lexical'
+import { paragraphsToLexical } from '@/lib/text/lexical'
 import type { User } from '@/payload-types'
 import { graphqlId, missingId } from './support/database'
 import { createArticle, createAuthor, pngBytes } from './support/fixtures'

@@ -2,10 +2,10 @@ import path from 'node:path'
 import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
 import { createLocalReq, initTransaction } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { KEEP_ENTRIES_MS } from '@/lib/invalidation-log'
-import { pruneInvalidations, startInvalidationPoller, type Poller } from '@/lib/invalidation-poller'
-import { PageCache, pageCache } from '@/lib/page-cache'
-import { renderedPage } from '@/lib/page-reply'
+import { KEEP_ENTRIES_MS } from '@/lib/invalidation/log'
+import { pruneInvalidations, startInvalidationPoller, type Poller } from '@/lib/invalidation/poller'
+import { PageCache, pageCache } from '@/server/page-cache'
+import { renderedPage } from '@/server/page-reply'
 import type { Author } from '@/payload-types'
 import { seedFiles } from '@/seed/importer'
 import { unlessStandinCannot } from './support/database'
@@ -97,7 +97,7 @@ describe('the invalidation log carries a change to other processes', () => {
 describe('tags are expired only after the write has committed', () => {
   // The stand-in applies a transaction's writes at once: other readers see them before the commit
   // (no isolation), and an abort leaves them in place (no rollback). Checked there: the work of
-  // lib/after-commit.ts is still held until the commit (the page stays cached), so the failures are
+  // lib/invalidation/after-commit.ts is still held until the commit (the page stays cached), so the failures are
   // the stand-in's, not the MongoDB adapter's.
   const isolated = unlessStandinCannot("isolate a transaction's uncommitted writes")
   // A real transaction on SQLite (the adapter runs without by default), as on a MongoDB replica set.

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { startInvalidationPoller, type Poller } from '@/lib/invalidation-poller'
-import { pageCache } from '@/lib/page-cache'
+import { startInvalidationPoller, type Poller } from '@/lib/invalidation/poller'
+import { pageCache } from '@/server/page-cache'
 import { createArticle, createAuthor } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   ;({ GET: articleRoute } = await import('@/app/(site)/articles/[slug]/route'))
   // The server's own poller, at its own pace, skipping this process's entries: only the default
   // apply is wrapped, to note when the page left the cache.
-  const { applyTags } = await import('@/lib/revalidate')
+  const { applyTags } = await import('@/lib/invalidation/expire')
   poller = await startInvalidationPoller(t.payload, {
     apply: async (tags) => {
       await applyTags(tags, t.payload)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { pageCache } from '@/lib/page-cache'
+import { pageCache } from '@/server/page-cache'
 import type { Author } from '@/payload-types'
 import { createArticle, createAuthor } from './support/fixtures'
 import { cutDatabase } from './support/outage'

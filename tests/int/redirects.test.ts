@@ -100,7 +100,7 @@ describe('slug history', () => {
   })
 
   it('leaves old URLs out of the sitemap', async () => {
-    const { getSitemapArticles } = await import('@/lib/sitemap-queries')
+    const { getSitemapArticles } = await import('@/lib/content/sitemap-queries')
     const slugs = (await getSitemapArticles(1)).map((article) => article.slug)
     expect(slugs).toContain('port-reopens')
     expect(slugs).not.toContain('port-closes')

@@ -54,7 +54,7 @@ describe('the admin’s schedule-publish action', () => {
   async function schedulePublish(userId: User['id'], args: Record<string, unknown>) {
     const user = await t.payload.findByID({ collection: 'users', id: userId })
     const req = await createLocalReq({ user: { ...user, collection: 'users' } }, t.payload)
-    const { adminServerFunctions } = await import('@/lib/admin-server-functions')
+    const { adminServerFunctions } = await import('@/admin/server-functions')
     return adminServerFunctions['schedule-publish']({ ...args, req } as Parameters<(typeof adminServerFunctions)['schedule-publish']>[0])
   }
   /** The pending schedules of `articleId`, by type. */

@@ -6,7 +6,7 @@ import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, Where } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { lexicalToParagraphs } from '@/lib/lexical'
+import { lexicalToParagraphs } from '@/lib/text/lexical'
 import type { Article, Author, Media } from '@/payload-types'
 import { type PieceResult, seedFiles } from '@/seed/importer'
 import { unlessStandinCannot } from './support/database'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Article, Author } from '@/payload-types'
-import { newsSitemapWindow } from '@/lib/sitemap'
+import { newsSitemapWindow } from '@/lib/seo/sitemap'
 import { createArticle, createAuthor } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -10,11 +10,11 @@ vi.mock('next/cache', async (original) => ({
   unstable_cache: <T>(read: T) => read,
 }))
 // Parts of two, so that a handful of documents fill several parts.
-vi.mock('@/lib/sitemap', async (original) => ({ ...(await original<typeof import('@/lib/sitemap')>()), SITEMAP_PART_SIZE: 2 }))
+vi.mock('@/lib/seo/sitemap', async (original) => ({ ...(await original<typeof import('@/lib/seo/sitemap')>()), SITEMAP_PART_SIZE: 2 }))
 
 let t: TestPayload
 // Imported once startPayload has pointed the config at this file's database.
-let queries: typeof import('@/lib/sitemap-queries')
+let queries: typeof import('@/lib/content/sitemap-queries')
 let zeina: Author
 let draftOnly: Author
 let coAuthor: Author
@@ -22,7 +22,7 @@ let published: Article[]
 
 beforeAll(async () => {
   t = await startPayload()
-  queries = await import('@/lib/sitemap-queries')
+  queries = await import('@/lib/content/sitemap-queries')
   zeina = await createAuthor(t.payload, 'Zeina Khodr')
   draftOnly = await createAuthor(t.payload, 'Draft Only')
   coAuthor = await createAuthor(t.payload, 'Co Author')

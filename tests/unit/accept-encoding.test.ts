@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { acceptsGzip } from '@/lib/accept-encoding'
+import { acceptsGzip } from '@/server/accept-encoding'
 
 it('accepts gzip when the client lists it, or everything, with a non-zero quality', () => {
   expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { afterCommit, type TransactionalDb } from '@/lib/after-commit'
+import { afterCommit, type TransactionalDb } from '@/lib/invalidation/after-commit'
 
 /** An adapter with transactions, as Payload's adapters keep them: open ones in `sessions`. */
 function fakeDb() {

@@ -1,6 +1,6 @@
 import type { AfterErrorHookArgs } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { namelessErrors, unreadableJson } from '@/lib/api-guards'
+import { namelessErrors, unreadableJson } from '@/lib/security/api-guards'
 
 const UNKNOWN = { errors: [{ message: 'An unknown error occurred.' }] }
 const args = (error: Error, query: Record<string, unknown> = {}) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { articleInputErrors, relatedIds } from '@/lib/article-input'
+import { articleInputErrors, relatedIds } from '@/lib/content/article-input'
 
 describe('articleInputErrors', () => {
   it('checks only the fields sent, and accepts empty ones a draft may leave', () => {

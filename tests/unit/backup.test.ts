@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { archiveName, parseBackupArgs, parseManifest, parseRestoreArgs, RESTORE_USAGE } from '@/lib/backup'
+import { archiveName, parseBackupArgs, parseManifest, parseRestoreArgs, RESTORE_USAGE } from '@/server/backup-args'
 
 describe('backup and restore arguments', () => {
   it('names archives by UTC time, sortable and valid as a file name', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildStamp } from '@/scripts/build-stamp'
+import { buildStamp } from '@/server/build-stamp'
 
 let root: string
 afterEach(() => rmSync(root, { recursive: true, force: true }))

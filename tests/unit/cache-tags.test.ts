@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TAGS, tagsForArticle } from '@/lib/cache-tags'
+import { TAGS, tagsForArticle } from '@/lib/content/cache-tags'
 
 describe('tagsForArticle', () => {
   it('names every page that shows the article', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCreditLine, parseCredit } from '@/lib/credit'
+import { formatCreditLine, parseCredit } from '@/lib/photos/credit'
 
 describe('parseCredit', () => {
   it.each([

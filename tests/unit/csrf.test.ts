@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { foreignOrigin } from '@/lib/csrf'
+import { foreignOrigin } from '@/lib/security/csrf'
 
 const options = { cookieName: 'payload-token', allowed: ['https://news.example'] }
 const request = (method: string, headers: Record<string, string>) => ({ method, headers: new Headers(headers) })

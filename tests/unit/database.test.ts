@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from '@/lib/database'
+import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from '@/server/database'
 
 describe('chooseDatabase', () => {
   it('defaults to the SQLite file under data/', () => {

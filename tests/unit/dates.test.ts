@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseNewsDate, splitTrailingDate } from '@/lib/dates'
+import { parseNewsDate, splitTrailingDate } from '@/lib/text/dates'
 
 describe('parseNewsDate', () => {
   it.each([

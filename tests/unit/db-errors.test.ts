@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isDatabaseUnavailable } from '@/lib/db-errors'
+import { isDatabaseUnavailable } from '@/lib/platform/db-errors'
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code })
 const named = (name: string) => Object.assign(new Error('boom'), { name })

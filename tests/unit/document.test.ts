@@ -1,8 +1,8 @@
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
-import { Document } from '@/components/Document'
-import { simpleHead } from '@/lib/page-head'
+import { Document } from '@/reader/components/Document'
+import { simpleHead } from '@/lib/seo/page-head'
 
 const page = (language?: string) =>
   renderToString(h(Document, { head: { ...simpleHead('https://news.example', {}), language }, children: h('p', null, 'x') }))

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { buildRssFeed } from '@/lib/feed'
+import { buildRssFeed } from '@/lib/seo/feed'
 import { ORIGIN, article, author, media } from './support/reader-fixtures'
 
 const options = { origin: ORIGIN, title: 'Masthead', description: 'News from Masthead', language: 'en-GB' }

@@ -7,7 +7,7 @@ import {
   isUpdatedLater,
   stripInvalidXmlChars,
   toW3CDateTime,
-} from '@/lib/format'
+} from '@/lib/text/format'
 
 describe('formatDisplayDate', () => {
   it('writes dates the way the site prints them', () => {

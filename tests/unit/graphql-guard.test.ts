@@ -1,7 +1,7 @@
 import { parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { measureDocument } from '@/lib/graphql-depth'
-import { GRAPHQL_LIMITS, refusalOf, withoutSuggestions } from '@/lib/graphql-guard'
+import { measureDocument } from '@/lib/security/graphql-depth'
+import { GRAPHQL_LIMITS, refusalOf, withoutSuggestions } from '@/lib/security/graphql-guard'
 import { doublingFragments } from './support/graphql-attacks'
 
 const nested = (levels: number) => `{ root ${'{ child '.repeat(levels - 1)}{ name }${' }'.repeat(levels - 1)} }`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultCacheControl, gzipETag, hasSessionCookie, noneMatch, sharedCacheControl, SHARED_PAGE, strongETag } from '@/lib/http-cache'
+import { defaultCacheControl, gzipETag, hasSessionCookie, noneMatch, sharedCacheControl, SHARED_PAGE, strongETag } from '@/server/http-cache'
 
 describe('SHARED_PAGE', () => {
   it('lets shared caches keep a page and browsers revalidate it, and serve it stale only on errors', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LOOKBACK_MS, LogCursor, nextSequence, parseTags } from '@/lib/invalidation-log'
+import { LOOKBACK_MS, LogCursor, nextSequence, parseTags } from '@/lib/invalidation/log'
 
 describe('nextSequence', () => {
   it('follows the clock, but always passes the newest entry (a clock behind, two writes in one ms)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breadcrumbJsonLd, imageObjectJsonLd, jsonLdScript, newsArticleJsonLd } from '@/lib/jsonld'
+import { breadcrumbJsonLd, imageObjectJsonLd, jsonLdScript, newsArticleJsonLd } from '@/lib/seo/jsonld'
 import { ORIGIN, article, author, media } from './support/reader-fixtures'
 
 const publisher = { name: 'Masthead', logoUrl: '/logo.png' }

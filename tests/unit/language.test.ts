@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatDisplayDate } from '@/lib/format'
-import { canonicalLanguage, dateLocale, SITE_LANGUAGE, textDirection, validateLanguage } from '@/lib/language'
+import { formatDisplayDate } from '@/lib/text/format'
+import { canonicalLanguage, dateLocale, SITE_LANGUAGE, textDirection, validateLanguage } from '@/lib/text/language'
 
 describe('canonicalLanguage and validateLanguage', () => {
   it('canonicalises BCP 47 tags', () => {

@@ -2,7 +2,7 @@ import { createHeadlessEditor } from '@lexical/headless'
 import { $getRoot } from 'lexical'
 import { buildEditorState } from '@payloadcms/richtext-lexical'
 import { describe, expect, it } from 'vitest'
-import { lexicalToParagraphs, paragraphsToLexical } from '@/lib/lexical'
+import { lexicalToParagraphs, paragraphsToLexical } from '@/lib/text/lexical'
 
 describe('paragraphsToLexical', () => {
   it('builds root → paragraph → text nodes, version 1, left to right', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isExternalHref, safeHref } from '@/lib/links'
+import { isExternalHref, safeHref } from '@/lib/text/links'
 
 describe('safeHref', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { equalityFields, indexServes, READER_INDEXES } from '@/lib/mongo-indexes'
+import { equalityFields, indexServes, READER_INDEXES } from '@/lib/platform/mongo-indexes'
 
 const key = (name: string) => READER_INDEXES.find((index) => index.name === name)!.key
 const PUBLISHED = { _status: { $eq: 'published' } }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { freshDatabaseName, isMongoUri, withDatabaseName } from '@/lib/mongo-uri'
+import { freshDatabaseName, isMongoUri, withDatabaseName } from '@/lib/platform/mongo-uri'
 
 describe('MongoDB URIs for test runs', () => {
   it('swap the database and keep the server, credentials and options', () => {

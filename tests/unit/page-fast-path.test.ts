@@ -2,16 +2,16 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { PageCache } from '@/lib/page-cache'
-import { serveCachedPage } from '@/lib/page-fast-path'
-import { renderedPage } from '@/lib/page-reply'
+import { PageCache } from '@/server/page-cache'
+import { serveCachedPage } from '@/server/fast-path'
+import { renderedPage } from '@/server/page-reply'
 
 const HTML = '<!DOCTYPE html><html lang="en"><title>Grain prices · Masthead</title><h1>Grain prices — “fall”</h1></html>'
 const cache = new PageCache(1_000_000)
 let origin = ''
 let server: http.Server
 
-// A server like scripts/server.ts, with "Next" answering 299 for whatever the fast path leaves to it.
+// A server like server/server.ts, with "Next" answering 299 for whatever the fast path leaves to it.
 beforeAll(async () => {
   const tags = ['article:grain', 'articles:latest']
   cache.set('/articles/grain', renderedPage({ status: 200, text: HTML, tags }), tags, cache.begin())

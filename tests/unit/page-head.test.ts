@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { articleHead, authorHead, documentTitle, simpleHead } from '@/lib/page-head'
+import { articleHead, authorHead, documentTitle, simpleHead } from '@/lib/seo/page-head'
 import { ORIGIN, article, author, media } from './support/reader-fixtures'
 
 const meta = (head: { meta: { property?: string; name?: string; content: string }[] }, key: string) =>

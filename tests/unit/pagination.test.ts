@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { listingPath, pageNumber } from '@/lib/pagination'
+import { listingPath, pageNumber } from '@/lib/content/pagination'
 
 it('reads positive whole page numbers and nothing else', () => {
   expect(pageNumber('1')).toBe(1)

@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { passwordMatches, passwordProblem } from '@/lib/passwords'
-import { clientAddress, RateLimiter } from '@/lib/rate-limit'
+import { passwordMatches, passwordProblem } from '@/lib/security/passwords'
+import { clientAddress, RateLimiter } from '@/lib/security/rate-limit'
 
 describe('passwordProblem', () => {
   it('refuses short, common and guessable passwords', () => {

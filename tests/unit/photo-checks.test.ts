@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeMissing, idOf, missingPhotoFields, publishRefusal, publishWarning, uploadIdsInLexical } from '@/lib/photo-checks'
+import { describeMissing, idOf, missingPhotoFields, publishRefusal, publishWarning, uploadIdsInLexical } from '@/lib/photos/checks'
 
 describe('missingPhotoFields', () => {
   it.each([

@@ -10,7 +10,7 @@ import {
   type PhotoFields,
   readEmbeddedMetadata,
   utf8FromLatin1,
-} from '@/lib/photo-metadata'
+} from '@/lib/photos/metadata'
 import { agencyXmp, CAMERA_EXIF, garbage, jpegWith, jpegWithBrokenMetadata, spliceSegment, webpWith } from './support/photo-files'
 
 const AFP = agencyXmp({

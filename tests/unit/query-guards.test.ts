@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cappedPaging, pagingProblem, whereProblem, type FieldKind, type QueryShape } from '@/lib/query-guards'
+import { cappedPaging, pagingProblem, whereProblem, type FieldKind, type QueryShape } from '@/lib/security/query-guards'
 
 const kinds: Record<string, FieldKind> = { publishedAt: 'date', wordCount: 'number', leadImage: 'id' }
 const shape: QueryShape = {

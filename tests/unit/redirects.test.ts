@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { locationOf, normalizePath, normalizeTarget, parseRedirectCsv, redirectProblem, requestPath } from '@/lib/redirects'
-import { pageReply, renderedPage } from '@/lib/page-reply'
+import { locationOf, normalizePath, normalizeTarget, parseRedirectCsv, redirectProblem, requestPath } from '@/lib/content/redirects'
+import { pageReply, renderedPage } from '@/server/page-reply'
 
 const ORIGIN = 'https://news.example'
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolvePayloadSecret } from '@/lib/secret'
+import { resolvePayloadSecret } from '@/server/secret'
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), 'masthead-secret-'))
 const strong = 'a3f1c9e07b2d4e6f8a0b1c2d3e4f5a6b'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SECTIONS, sectionLabel } from '@/lib/sections'
-import { slugify } from '@/lib/slug'
+import { SECTIONS, sectionLabel } from '@/lib/content/sections'
+import { slugify } from '@/lib/text/slug'
 
 describe('sections', () => {
   it('label a known section and know no other', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { arrivedOverHttps, secureCookiesOverHttps, withSecure } from '@/lib/secure-cookies'
+import { arrivedOverHttps, secureCookiesOverHttps, withSecure } from '@/lib/security/secure-cookies'
 
 describe('secure cookies', () => {
   afterEach(() => {

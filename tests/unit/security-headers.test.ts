@@ -1,6 +1,6 @@
 import { getPathMatch } from 'next/dist/shared/lib/router/utils/path-match'
 import { describe, expect, it } from 'vitest'
-import { READER_PATHS } from '@/lib/security-headers'
+import { READER_PATHS } from '@/server/security-headers'
 
 // Next's own matcher for `headers()` sources, as next.config.mjs uses READER_PATHS.
 const isReaderPath = getPathMatch(READER_PATHS, { strict: true, removeUnnamedParams: true })

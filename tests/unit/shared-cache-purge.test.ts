@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { keyBatches, parsePurgeUrls, purgeKeys, purgeSharedCaches, type PurgeLogger } from '@/lib/shared-cache-purge'
+import { keyBatches, parsePurgeUrls, purgeKeys, purgeSharedCaches, type PurgeLogger } from '@/server/shared-cache-purge'
 
 // A stand-in Varnish that records each purge, one that never answers, and a port nobody listens on.
 const received: { method: string; url: string; keys: string | undefined }[] = []

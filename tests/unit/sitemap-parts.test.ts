@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSitemapPart, sitemapIndexEntries, sitemapPartPath, type SitemapPart } from '@/lib/sitemap-parts'
+import { parseSitemapPart, sitemapIndexEntries, sitemapPartPath, type SitemapPart } from '@/lib/seo/sitemap-parts'
 import { ORIGIN } from './support/reader-fixtures'
 
 describe('sitemap part names', () => {

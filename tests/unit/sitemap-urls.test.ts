@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/sitemap-urls'
+import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/seo/sitemap-urls'
 import { ORIGIN, article, author } from './support/reader-fixtures'
 
 describe('sitemap entries', () => {

@@ -11,7 +11,7 @@ import {
   buildSitemapIndex,
   newsSitemapWindow,
   sitemapPartCount,
-} from '@/lib/sitemap'
+} from '@/lib/seo/sitemap'
 import { ORIGIN, article } from './support/reader-fixtures'
 
 const parser = new XMLParser({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isSlug, MAX_SLUG_LENGTH, slugify, unsluggable, validateSlug } from '@/lib/slug'
+import { isSlug, MAX_SLUG_LENGTH, slugify, unsluggable, validateSlug } from '@/lib/text/slug'
 
 describe('slugify', () => {
   it('makes the seeded headline into its slug', () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
-import { TAGS } from '@/lib/cache-tags'
-import { SITE_KEY, surrogateKey, surrogateKeyHeader } from '@/lib/surrogate-keys'
+import { TAGS } from '@/lib/content/cache-tags'
+import { SITE_KEY, surrogateKey, surrogateKeyHeader } from '@/server/surrogate-keys'
 
 it('keeps short plain tags as they are', () => {
   expect(surrogateKey(TAGS.latest)).toBe('articles:latest')

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { collectTags, declareTags } from '@/lib/tag-scope'
+import { collectTags, declareTags } from '@/lib/invalidation/tag-scope'
 
 it('gathers the tags declared while the work runs, across awaits, and nothing from outside', async () => {
   declareTags(['outside'])

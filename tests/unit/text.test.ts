@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { controlCharacterErrors, controlCharacterIn, firstSentence, splitSentences } from '@/lib/text'
+import { controlCharacterErrors, controlCharacterIn, firstSentence, splitSentences } from '@/lib/text/sentences'
 
 describe('splitSentences', () => {
   it('splits at a stop followed by a capital', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasMalformedPathEscape } from '@/lib/url-escapes'
+import { hasMalformedPathEscape } from '@/server/url-escapes'
 
 describe('hasMalformedPathEscape', () => {
   it.each(['/articles/%D9%85%D8', '/%ZZ', '/a%', '/%E0%A4%A?x=1', '/api/articles/%C0%AF'])('finds a broken escape in %j', (url) => {

@@ -1,7 +1,7 @@
 import * as exifr from 'exifr'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { buildRightsXmp, decodeXmlEntities, escapeXml, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/xmp'
+import { buildRightsXmp, decodeXmlEntities, escapeXml, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
 import { CAMERA_EXIF, jpegWith } from './support/photo-files'
 
 const RIGHTS = {

@@ -1,4 +1,4 @@
-import { PhotoCreditWarning as PhotoCreditWarning_40ed70bd30d55a3b6b8e241f757bdca6 } from '@/components/admin/PhotoCreditWarning'
+import { PhotoCreditWarning as PhotoCreditWarning_2dfa773cd3a5a8753d65fbc2cd826c6b } from '@/admin/PhotoCreditWarning'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -27,7 +27,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "@/components/admin/PhotoCreditWarning#PhotoCreditWarning": PhotoCreditWarning_40ed70bd30d55a3b6b8e241f757bdca6,
+  "@/admin/PhotoCreditWarning#PhotoCreditWarning": PhotoCreditWarning_2dfa773cd3a5a8753d65fbc2cd826c6b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

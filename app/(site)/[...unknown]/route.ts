@@ -1,6 +1,6 @@
-import { sitePage } from '@/lib/site-page'
+import { sitePage } from '@/reader/page'
 
-// Rendered by lib/site-page.tsx, which caches the HTML itself and drops it the moment its content changes.
+// Rendered by reader/page.tsx, which caches the HTML itself and drops it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
 // Any URL no other route claims: the site's own 404 page, with a real 404 status.

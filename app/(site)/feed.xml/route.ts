@@ -1,8 +1,8 @@
-import { buildRssFeed } from '@/lib/feed'
-import { SITE_LANGUAGE } from '@/lib/language'
-import { listLatest } from '@/lib/queries'
-import { SITE_NAME, siteUrl } from '@/lib/site'
-import { RSS, siteDocument } from '@/lib/site-document'
+import { buildRssFeed } from '@/lib/seo/feed'
+import { SITE_LANGUAGE } from '@/lib/text/language'
+import { listLatest } from '@/lib/content/queries'
+import { SITE_NAME, siteUrl } from '@/lib/content/site'
+import { RSS, siteDocument } from '@/reader/document'
 
 // Rendered on first request and cached; publishing expires it through the `articles:latest` tag.
 export const dynamic = 'force-dynamic'

@@ -1,8 +1,8 @@
-import { SITE_LANGUAGE } from '@/lib/language'
-import { SITE_NAME, siteUrl } from '@/lib/site'
-import { siteDocument, XML } from '@/lib/site-document'
-import { buildNewsSitemap, newsSitemapWindow } from '@/lib/sitemap'
-import { getNewsSitemapArticles } from '@/lib/sitemap-queries'
+import { SITE_LANGUAGE } from '@/lib/text/language'
+import { SITE_NAME, siteUrl } from '@/lib/content/site'
+import { siteDocument, XML } from '@/reader/document'
+import { buildNewsSitemap, newsSitemapWindow } from '@/lib/seo/sitemap'
+import { getNewsSitemapArticles } from '@/lib/content/sitemap-queries'
 
 export const dynamic = 'force-dynamic'
 

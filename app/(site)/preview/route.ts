@@ -1,9 +1,9 @@
 import { draftMode, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { hasRole } from '@/access/roles'
-import { payloadClient } from '@/lib/payload'
-import { articlePath } from '@/lib/site'
-import { isSlug } from '@/lib/slug'
+import { payloadClient } from '@/lib/platform/payload'
+import { articlePath } from '@/lib/content/site'
+import { isSlug } from '@/lib/text/slug'
 
 /** Staff only: turns on draft mode (the latest drafts) and opens the article. Readers get a 404. */
 export async function GET(request: Request): Promise<Response> {

@@ -1,5 +1,5 @@
-import { siteUrl } from '@/lib/site'
-import { siteDocument, TEXT } from '@/lib/site-document'
+import { siteUrl } from '@/lib/content/site'
+import { siteDocument, TEXT } from '@/reader/document'
 
 // Names the running server's SITE_URL: rendered on first request, not at build time.
 export const dynamic = 'force-dynamic'

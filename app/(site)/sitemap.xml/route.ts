@@ -1,8 +1,8 @@
-import { siteUrl } from '@/lib/site'
-import { siteDocument, XML } from '@/lib/site-document'
-import { buildSitemapIndex } from '@/lib/sitemap'
-import { sitemapIndexEntries } from '@/lib/sitemap-parts'
-import { getSitemapSummary } from '@/lib/sitemap-queries'
+import { siteUrl } from '@/lib/content/site'
+import { siteDocument, XML } from '@/reader/document'
+import { buildSitemapIndex } from '@/lib/seo/sitemap'
+import { sitemapIndexEntries } from '@/lib/seo/sitemap-parts'
+import { getSitemapSummary } from '@/lib/content/sitemap-queries'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,6 +1,6 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { type IndexKey, indexServes, READER_INDEXES } from '@/lib/mongo-indexes'
+import { type IndexKey, indexServes, READER_INDEXES } from '@/lib/platform/mongo-indexes'
 import type { Article, Author } from '@/payload-types'
 import { createArticle, createAuthor } from '../support/fixtures'
 import { startPayload, type TestPayload } from '../support/payload'
@@ -12,7 +12,7 @@ vi.mock('next/cache', async (original) => ({
   unstable_cache: <T>(read: T) => read,
 }))
 // Parts of two, so that a handful of articles fill several sitemap parts.
-vi.mock('@/lib/sitemap', async (original) => ({ ...(await original<typeof import('@/lib/sitemap')>()), SITEMAP_PART_SIZE: 2 }))
+vi.mock('@/lib/seo/sitemap', async (original) => ({ ...(await original<typeof import('@/lib/seo/sitemap')>()), SITEMAP_PART_SIZE: 2 }))
 
 let t: TestPayload
 let db: MongooseAdapter
@@ -109,7 +109,7 @@ describe('the reader’s queries on MongoDB', () => {
   }
 
   it('home, /page/n, section, author and tag listings are each answered by an index, sort included', async () => {
-    const queries = await import('@/lib/queries')
+    const queries = await import('@/lib/content/queries')
     expect(await unservedQueries(() => queries.listLatest(2, 2))).toEqual([])
     expect(await unservedQueries(() => queries.listBySection('world', 1))).toEqual([])
     expect(await unservedQueries(() => queries.listByAuthor(author.id, 1))).toEqual([])
@@ -117,7 +117,7 @@ describe('the reader’s queries on MongoDB', () => {
   })
 
   it('sitemap parts are answered by an index, and read an articles part as an id range, with no skip', async () => {
-    const sitemap = await import('@/lib/sitemap-queries')
+    const sitemap = await import('@/lib/content/sitemap-queries')
     expect(await unservedQueries(() => sitemap.getSitemapSummary())).toEqual([])
     expect(await unservedQueries(() => sitemap.getSitemapArticles(2))).toEqual([])
     expect(await unservedQueries(() => sitemap.getSitemapAuthors(1))).toEqual([])

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/db-errors'
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@/lib/platform/db-errors'
 import { type Standin, startStandin } from '@/tests/mongo-standin/standin'
 import { createAuthor } from '../support/fixtures'
 import { startPayload, type TestPayload } from '../support/payload'

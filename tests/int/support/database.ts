@@ -1,5 +1,5 @@
 import { inject, it, type TestFunction } from 'vitest'
-import { isMongoUri } from '@/lib/mongo-uri'
+import { isMongoUri } from '@/lib/platform/mongo-uri'
 
 /**
  * Which database the integration suite runs on: the `int:mongodb-standin` project's stand-in

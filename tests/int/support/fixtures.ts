@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 import type { Article, Media } from '@/payload-types'
-import { paragraphsToLexical } from '@/lib/lexical'
+import { paragraphsToLexical } from '@/lib/text/lexical'
 
 // Test set-up writes through the Local API with access control off (its default), deliberately:
 // the rules under test are exercised through REST and GraphQL, not here.

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { parseTags } from '@/lib/invalidation-log'
+import { parseTags } from '@/lib/invalidation/log'
 
 /** The tags the invalidation log received since the last `reset()` (or since this was called). */
 export async function loggedTags(payload: Payload) {

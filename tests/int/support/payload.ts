@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Payload, SanitizedConfig } from 'payload'
-import { isMongoUri, withDatabaseName } from '@/lib/mongo-uri'
+import { isMongoUri, withDatabaseName } from '@/lib/platform/mongo-uri'
 import type { User } from '@/payload-types'
 import { baseDatabaseUri } from './database'
 
@@ -53,7 +53,7 @@ export async function startPayload({ databaseUri }: { databaseUri?: string } = {
   const { getPayload } = await import('payload')
   const config = await (await import('@/payload.config')).default
   const payload = await getPayload({ config })
-  // The app's own route handlers (Payload's, wrapped by lib/route-guards.ts), as Next calls them.
+  // The app's own route handlers (Payload's, wrapped by lib/security/route-guards.ts), as Next calls them.
   const restRoute = await import('@/app/(payload)/api/[...slug]/route')
   const graphqlRoute = await import('@/app/(payload)/api/graphql/route')
 

@@ -1,7 +1,7 @@
-import { sitePage } from '@/lib/site-page'
-import { articlePage } from '../../_views/article'
+import { sitePage } from '@/reader/page'
+import { articlePage } from '@/reader/views/article'
 
-// Rendered by lib/site-page.tsx, which caches the HTML itself and drops it the moment its content changes.
+// Rendered by reader/page.tsx, which caches the HTML itself and drops it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
 export const GET = sitePage<{ slug: string }>(({ slug }) => articlePage(slug))

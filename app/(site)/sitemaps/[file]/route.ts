@@ -1,9 +1,9 @@
-import { siteUrl } from '@/lib/site'
-import { siteDocument, XML } from '@/lib/site-document'
-import { buildSitemap, type SitemapEntry } from '@/lib/sitemap'
-import { parseSitemapPart, type SitemapPart } from '@/lib/sitemap-parts'
-import { getSitemapArticles, getSitemapAuthors, getSitemapPages, getSitemapTags } from '@/lib/sitemap-queries'
-import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/sitemap-urls'
+import { siteUrl } from '@/lib/content/site'
+import { siteDocument, XML } from '@/reader/document'
+import { buildSitemap, type SitemapEntry } from '@/lib/seo/sitemap'
+import { parseSitemapPart, type SitemapPart } from '@/lib/seo/sitemap-parts'
+import { getSitemapArticles, getSitemapAuthors, getSitemapPages, getSitemapTags } from '@/lib/content/sitemap-queries'
+import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/seo/sitemap-urls'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,7 @@
-import { sitePage } from '@/lib/site-page'
-import { tagPage } from '../../_views/topics'
+import { sitePage } from '@/reader/page'
+import { tagPage } from '@/reader/views/topics'
 
-// Rendered by lib/site-page.tsx, which caches the HTML itself and drops it the moment its content changes.
+// Rendered by reader/page.tsx, which caches the HTML itself and drops it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
 export const GET = sitePage<{ slug: string }>(({ slug }) => tagPage(slug, 1))

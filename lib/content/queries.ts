@@ -1,0 +1,141 @@
+import { unstable_cache } from 'next/cache'
+import type { Where } from 'payload'
+import type { Article, Author, User } from '@/payload-types'
+import { TAGS } from './cache-tags'
+import { payloadClient } from '@/lib/platform/payload'
+import { previewUser } from '@/lib/security/preview'
+import { locationOf, requestPath } from './redirects'
+import { slugify } from '@/lib/text/slug'
+import { declareTags } from '@/lib/invalidation/tag-scope'
+
+/**
+ * The only place the reader site asks Payload for content. Every read runs with access control on
+ * and no user, so it can only ever return what an anonymous reader may see (published articles);
+ * each declares the cache tags that `hooks/expire-pages.ts` expires when that content changes.
+ */
+
+/** A read cached under `keys` until one of `tags` is expired; the page being rendered learns the tags. */
+export function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]): Promise<T> {
+  declareTags(tags)
+  return unstable_cache(read, keys, { tags })()
+}
+
+export const PAGE_SIZE = 12
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+export interface ArticlePage {
+  docs: Article[]
+  page: number
+  totalPages: number
+  totalDocs: number
+}
+
+async function listArticles(where: Where, page: number, limit = PAGE_SIZE): Promise<ArticlePage> {
+  const payload = await payloadClient()
+  const result = await payload.find({
+    collection: 'articles',
+    where: { and: [PUBLISHED, where] },
+    sort: ['-publishedAt', '-id'],
+    page,
+    limit,
+    depth: 1,
+    overrideAccess: false,
+    select: { body: false },
+  })
+  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+export const listLatest = (page = 1, limit = PAGE_SIZE) =>
+  cached(() => listArticles({}, page, limit), ['latest', String(page), String(limit)], [TAGS.latest])
+
+export const listByAuthor = (authorId: number | string, page = 1, limit = PAGE_SIZE) =>
+  cached(
+    () => listArticles({ authors: { in: [authorId] } }, page, limit),
+    ['by-author', String(authorId), String(page), String(limit)],
+    [TAGS.author(authorId)],
+  )
+
+export const listBySection = (section: string, page = 1) =>
+  cached(() => listArticles({ section: { equals: section } }, page), ['by-section', section, String(page)], [
+    TAGS.section(section),
+  ])
+
+export const listByTag = (tagSlug: string, page = 1) =>
+  cached(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], [TAGS.tag(tagSlug)])
+
+/** The article at this URL: as the reader sees it, or as `staff` sees it (its latest draft). */
+async function findArticle(slug: string, staff: User | null): Promise<Article | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: staff ? { slug: { equals: slug } } : { and: [PUBLISHED, { slug: { equals: slug } }] },
+    limit: 1,
+    depth: 2,
+    draft: staff !== null,
+    // Always with access control: in draft mode, the previewing staff member's own.
+    overrideAccess: false,
+    user: staff ?? undefined,
+  })
+  return docs[0] ?? null
+}
+
+/** The published article at this URL; for staff previewing (a live staff session), its latest draft. */
+export async function getArticleBySlug(slug: string): Promise<Article | null> {
+  const staff = await previewUser()
+  if (staff) return findArticle(slug, staff)
+  return cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
+}
+
+export const getAuthorBySlug = (slug: string) =>
+  cached(
+    async (): Promise<Author | null> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'authors',
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 1,
+        overrideAccess: false,
+      })
+      return docs[0] ?? null
+    },
+    ['author', slug],
+    [TAGS.authorSlug(slug)],
+  )
+
+/**
+ * The tag as editors typed it ("Middle East"), for the heading of /tags/middle-east. Read off the
+ * tag's first listing page, which the tag page reads anyway: a query of its own cost as much as the
+ * listing (every article with the tag is matched, then sorted), for one word.
+ */
+export async function getTagLabel(tagSlug: string): Promise<string | null> {
+  const { docs } = await listByTag(tagSlug, 1)
+  return docs[0]?.tags?.find((tag) => slugify(tag) === tagSlug) ?? null
+}
+
+/**
+ * Where an old path now goes (collections/Redirects/index.ts), for a request no page answered; null when
+ * nowhere. Redirects are editors' records, not readers': the lookup reads them without access
+ * control and returns only what the reader's browser is told anyway (status and Location).
+ */
+export async function findRedirect(pathname: string): Promise<{ redirect: string; status: number } | null> {
+  const path = requestPath(pathname)
+  if (path === null) return null
+  return cached(
+    async () => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'redirects',
+        where: { from: { equals: path } },
+        limit: 1,
+        depth: 0,
+        pagination: false,
+        select: { to: true, status: true },
+      })
+      const found = docs[0]
+      return found ? { redirect: locationOf(found.to), status: Number(found.status) } : null
+    },
+    ['redirect', path],
+    [TAGS.redirect(path)],
+  )
+}

@@ -1,0 +1,220 @@
+import type { Where } from 'payload'
+import type { Article, Author } from '@/payload-types'
+import { TAGS } from './cache-tags'
+import { payloadClient } from '@/lib/platform/payload'
+import { cached } from './queries'
+import { SECTIONS } from './sections'
+import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
+import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
+
+/**
+ * What the sitemaps read, the way lib/content/queries.ts reads: through the Local API with access control
+ * on and no user, so only published articles; cached under the tags hooks/expire-pages.ts expires.
+ * No read returns more than one part's worth of documents; the index only counts and reads single
+ * documents, a few per part.
+ */
+
+const PUBLISHED: Where = { _status: { equals: 'published' } }
+
+export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
+export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>
+export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt' | 'language'>
+
+/** The newest published article matching `where`: the date index is walked until the first match. */
+async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> | null> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { and: [PUBLISHED, where] },
+    sort: ['-publishedAt', '-id'],
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    select: { updatedAt: true },
+  })
+  return docs[0] ?? null
+}
+
+/**
+ * The id of the first article of articles part `page`. (Paginated, count included: MongoDB's adapter
+ * ignores `page` without pagination.)
+ */
+async function partStart(page: number): Promise<Article['id'] | undefined> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: PUBLISHED,
+    sort: 'id',
+    page: (page - 1) * SITEMAP_PART_SIZE + 1,
+    limit: 1,
+    depth: 0,
+    overrideAccess: false,
+    select: { updatedAt: true },
+  })
+  return docs[0]?.id
+}
+
+/** The latest update among the published articles with `from` ≤ id < `to` (an absent end is open). */
+async function lastUpdate(from: Article['id'] | undefined, to: Article['id'] | undefined): Promise<string | null> {
+  const payload = await payloadClient()
+  const range: Where[] = [PUBLISHED]
+  if (from !== undefined) range.push({ id: { greater_than_equal: from } })
+  if (to !== undefined) range.push({ id: { less_than: to } })
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { and: range },
+    sort: '-updatedAt',
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    select: { updatedAt: true },
+  })
+  return docs[0]?.updatedAt ?? null
+}
+
+/** For the index: two counts, then per articles part its first id and its latest update. */
+export const getSitemapSummary = () =>
+  cached(
+    async (): Promise<SitemapSummary> => {
+      const payload = await payloadClient()
+      const [articles, authors, home] = await Promise.all([
+        payload.count({ collection: 'articles', where: PUBLISHED, overrideAccess: false }),
+        payload.count({ collection: 'authors', overrideAccess: false }),
+        newestArticle({}),
+      ])
+      const parts = sitemapPartCount(articles.totalDocs, SITEMAP_PART_SIZE)
+      const starts = await Promise.all(Array.from({ length: Math.max(0, parts - 1) }, (_, index) => partStart(index + 2)))
+      const articleParts = await Promise.all(
+        Array.from({ length: parts }, (_, index) => lastUpdate(index === 0 ? undefined : starts[index - 1], starts[index])),
+      )
+      return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleParts }
+    },
+    ['sitemap-summary'],
+    [TAGS.latest, TAGS.authors],
+  )
+
+/** Home's last change and the sections that have a published article (one single-row read each). */
+export const getSitemapPages = () =>
+  cached(
+    async (): Promise<{ homeLastmod: string | null; sections: string[] }> => {
+      const [home, ...newestBySection] = await Promise.all([
+        newestArticle({}),
+        ...SECTIONS.map(({ value }) => newestArticle({ section: { equals: value } })),
+      ])
+      return {
+        homeLastmod: home?.updatedAt ?? null,
+        sections: SECTIONS.filter((_, index) => newestBySection[index]).map(({ value }) => value),
+      }
+    },
+    ['sitemap-pages'],
+    [TAGS.latest],
+  )
+
+/**
+ * Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created, read as
+ * the id range from the part's first id, not as a page (a skip that reads every earlier article).
+ */
+export const getSitemapArticles = (page: number) =>
+  cached(
+    async (): Promise<SitemapArticle[]> => {
+      const payload = await payloadClient()
+      const from = page === 1 ? undefined : await partStart(page)
+      if (page > 1 && from === undefined) return []
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: from === undefined ? PUBLISHED : { and: [PUBLISHED, { id: { greater_than_equal: from } }] },
+        sort: 'id',
+        limit: SITEMAP_PART_SIZE,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        select: { slug: true, updatedAt: true, publishedAt: true },
+      })
+      return docs
+    },
+    ['sitemap-articles', String(page)],
+    [TAGS.latest],
+  )
+
+/**
+ * Authors part `page`: of that page of the authors collection, those with a published article; null
+ * past the last page.
+ */
+export const getSitemapAuthors = (page: number) =>
+  cached(
+    async (): Promise<SitemapAuthor[] | null> => {
+      const payload = await payloadClient()
+      const { docs: authors } = await payload.find({
+        collection: 'authors',
+        sort: 'id',
+        page,
+        limit: SITEMAP_PART_SIZE,
+        depth: 0,
+        overrideAccess: false,
+        select: { slug: true, updatedAt: true },
+      })
+      if (authors.length === 0) return null
+      // Distinct bylines of the articles by these authors: their co-authors come too, and are dropped.
+      const { values } = await payload.findDistinct({
+        collection: 'articles',
+        field: 'authors',
+        where: { and: [PUBLISHED, { authors: { in: authors.map((author) => author.id) } }] },
+        overrideAccess: false,
+      })
+      const bylined = new Set(values.map(({ authors: id }): unknown => id))
+      return authors.filter((author) => bylined.has(author.id))
+    },
+    ['sitemap-authors', String(page)],
+    [TAGS.latest, TAGS.authors],
+  )
+
+/**
+ * The tags of published articles, alphabetically, at most SITEMAP_LIMIT (the most one sitemap file
+ * may list; past it, the rest are left out with a warning).
+ */
+export const getSitemapTags = () =>
+  cached(
+    async (): Promise<string[]> => {
+      const payload = await payloadClient()
+      const { values, totalDocs } = await payload.findDistinct({
+        collection: 'articles',
+        field: 'tagSlugs',
+        where: PUBLISHED,
+        limit: SITEMAP_LIMIT,
+        overrideAccess: false,
+      })
+      if (totalDocs > SITEMAP_LIMIT) payload.logger.warn(`The tags sitemap lists ${SITEMAP_LIMIT} of ${totalDocs} tags.`)
+      // One value a row, whatever the field's type says; null stands for articles without tags.
+      return values.flatMap(({ tagSlugs }) => {
+        const tag: unknown = tagSlugs
+        return typeof tag === 'string' ? [tag] : []
+      })
+    },
+    ['sitemap-tags'],
+    [TAGS.latest],
+  )
+
+/** Published articles with from ≤ publishedAt < to, newest first, at most NEWS_SITEMAP_LIMIT. */
+export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =>
+  cached(
+    async (): Promise<NewsSitemapArticle[]> => {
+      const payload = await payloadClient()
+      const { docs } = await payload.find({
+        collection: 'articles',
+        where: {
+          and: [PUBLISHED, { publishedAt: { greater_than_equal: from.toISOString() } }, { publishedAt: { less_than: to.toISOString() } }],
+        },
+        sort: ['-publishedAt', '-id'],
+        limit: NEWS_SITEMAP_LIMIT,
+        pagination: false,
+        depth: 0,
+        overrideAccess: false,
+        select: { title: true, slug: true, publishedAt: true, language: true },
+      })
+      return docs
+    },
+    ['news-sitemap', from.toISOString(), to.toISOString()],
+    [TAGS.latest],
+  )

@@ -1,0 +1,138 @@
+import type { Article } from '@/payload-types'
+import { escapeXml, toW3CDateTime } from '@/lib/text/format'
+import { articleUrl } from '@/lib/photos/media'
+
+/**
+ * Sitemaps (sitemaps.org 0.9), sitemap indexes and the Google News sitemap, written by hand: the
+ * format is a handful of elements, and every value goes through one escape function.
+ */
+
+/** Most URLs one sitemap file may list (sitemaps.org); past it, split and list the parts in an index. */
+export const SITEMAP_LIMIT = 50_000
+/**
+ * Articles per sitemap part. Each part is one bounded read and about 1 MB of XML, well under the
+ * 2 MB a Next.js data-cache entry may hold; the index pays a few small queries per part.
+ */
+export const SITEMAP_PART_SIZE = 5_000
+/** Most URLs one Google News sitemap may list. */
+export const NEWS_SITEMAP_LIMIT = 1_000
+/** A Google News sitemap lists only articles published in the last two days. */
+export const NEWS_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000
+const HOUR_MS = 60 * 60 * 1000
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
+
+export interface SitemapEntry {
+  /** Absolute URL. */
+  loc: string
+  lastmod?: Date | string | null
+}
+
+/** How many sitemap parts `total` URLs fill, `size` to a part (none for none). */
+export function sitemapPartCount(total: number, size = SITEMAP_PART_SIZE): number {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`Not a URL count: ${total}`)
+  return Math.ceil(total / size)
+}
+
+/**
+ * The publication dates a Google News sitemap built at `now` may list: the last two days, widened to
+ * whole hours so that one cached read serves every request of the hour. buildNewsSitemap then keeps
+ * exactly the two days up to `now`.
+ */
+export function newsSitemapWindow(now: Date): { from: Date; to: Date } {
+  const hour = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS
+  return { from: new Date(hour - NEWS_MAX_AGE_MS), to: new Date(hour + HOUR_MS) }
+}
+
+function absoluteLoc(loc: string): string {
+  let url: URL
+  try {
+    url = new URL(loc)
+  } catch {
+    throw new TypeError(`A sitemap URL must be absolute: ${JSON.stringify(loc)}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`A sitemap URL must be http(s): ${JSON.stringify(loc)}`)
+  }
+  return loc
+}
+
+function entryXml(element: 'url' | 'sitemap', entry: SitemapEntry): string {
+  const lastmod = entry.lastmod ? `<lastmod>${escapeXml(toW3CDateTime(entry.lastmod))}</lastmod>` : ''
+  return `  <${element}><loc>${escapeXml(absoluteLoc(entry.loc))}</loc>${lastmod}</${element}>`
+}
+
+function document(root: string, attributes: string, children: string[]): string {
+  return [XML_DECLARATION, `<${root} ${attributes}>`, ...children, `</${root}>`, ''].join('\n')
+}
+
+/** A `<urlset>` sitemap. Throws for a relative URL or more than SITEMAP_LIMIT entries. */
+export function buildSitemap(entries: SitemapEntry[]): string {
+  if (entries.length > SITEMAP_LIMIT) {
+    throw new RangeError(`${entries.length} URLs is more than one sitemap may hold (${SITEMAP_LIMIT})`)
+  }
+  return document('urlset', `xmlns="${SITEMAP_NS}"`, entries.map((entry) => entryXml('url', entry)))
+}
+
+/** A `<sitemapindex>` listing sitemap files. */
+export function buildSitemapIndex(sitemaps: SitemapEntry[]): string {
+  if (sitemaps.length > SITEMAP_LIMIT) {
+    throw new RangeError(`${sitemaps.length} sitemaps is more than one index may hold (${SITEMAP_LIMIT})`)
+  }
+  return document('sitemapindex', `xmlns="${SITEMAP_NS}"`, sitemaps.map((entry) => entryXml('sitemap', entry)))
+}
+
+/** An article's sitemap entry (canonical URL, last modified), or null when it has no slug. */
+export function articleSitemapEntry(
+  article: Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>,
+  origin: string,
+): SitemapEntry | null {
+  const loc = articleUrl(origin, article)
+  return loc ? { loc, lastmod: article.updatedAt || article.publishedAt || null } : null
+}
+
+export interface NewsSitemapOptions {
+  origin: string
+  /** The publication's name exactly as Google News knows it. */
+  publicationName: string
+  /** ISO 639 language code, e.g. "en": the publication's, for articles that name none. */
+  language: string
+  /** The moment "the last two days" counts back from. */
+  now: Date
+}
+
+/**
+ * A Google News sitemap: the articles published in the two days up to `now` (none from the future),
+ * newest first, at most NEWS_SITEMAP_LIMIT. Articles without a slug or a publication date are skipped.
+ */
+export function buildNewsSitemap(
+  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null })[],
+  options: NewsSitemapOptions,
+): string {
+  const now = options.now.getTime()
+  const recent = articles
+    .flatMap((article) => {
+      const loc = articleUrl(options.origin, article)
+      const published = article.publishedAt ? new Date(article.publishedAt) : null
+      if (!loc || !published || Number.isNaN(published.getTime())) return []
+      const age = now - published.getTime()
+      const language = article.language ?? options.language
+      return age >= 0 && age <= NEWS_MAX_AGE_MS ? [{ loc, published, title: article.title, language }] : []
+    })
+    .sort((a, b) => b.published.getTime() - a.published.getTime())
+    .slice(0, NEWS_SITEMAP_LIMIT)
+
+  // Google News knows a publication by its name and language: each article names its own.
+  const publication = (language: string) =>
+    `<news:publication><news:name>${escapeXml(options.publicationName)}</news:name>` +
+    `<news:language>${escapeXml(language)}</news:language></news:publication>`
+  const urls = recent.map(
+    ({ loc, published, title, language }) =>
+      `  <url><loc>${escapeXml(absoluteLoc(loc))}</loc><news:news>${publication(language)}` +
+      `<news:publication_date>${toW3CDateTime(published)}</news:publication_date>` +
+      `<news:title>${escapeXml(title)}</news:title></news:news></url>`,
+  )
+  return document('urlset', `xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}"`, urls)
+}

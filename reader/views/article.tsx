@@ -1,0 +1,70 @@
+/** @jsxImportSource preact */
+import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
+import { draftMode } from 'next/headers'
+import { ArticleBody } from '@/reader/components/ArticleBody'
+import { Byline } from '@/reader/components/Byline'
+import { Figure } from '@/reader/components/Figure'
+import { Rail } from '@/reader/components/Rail'
+import type { Author, Media } from '@/payload-types'
+import { articleHead } from '@/lib/seo/page-head'
+import { isPopulated } from '@/lib/content/populated'
+import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/content/queries'
+import { SECTIONS } from '@/lib/content/sections'
+import type { PageResult } from '@/reader/page'
+import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
+import { isSlug, slugify } from '@/lib/text/slug'
+
+/** A story: the published version, or in draft mode (staff only) its latest draft. */
+export async function articlePage(slug: string): Promise<PageResult> {
+  // Not in slug form (the route receives it decoded): no such article, without asking the database.
+  const article = isSlug(slug) ? await getArticleBySlug(slug) : null
+  if (!article) return null
+  const { isEnabled: preview } = await draftMode()
+  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
+  const firstAuthor = (article.authors ?? []).find(isPopulated<Author>)
+  const [moreByAuthor, latest] = await Promise.all([
+    firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
+    listLatest(1, 5),
+  ])
+  const section = SECTIONS.find((option) => option.value === article.section)
+  const head = articleHead(article, siteUrl())
+  return {
+    head: preview ? { ...head, noindex: true } : head,
+    body: (
+      <>
+        {preview && (
+          <p className="preview-banner" role="status">
+            Preview of the latest draft ({article._status}). <a href="/preview/exit">Leave preview</a>
+          </p>
+        )}
+        <article className="article">
+          <header>
+            {section && (
+              <p className="kicker">
+                <a href={sectionPath(section.value)}>{section.label}</a>
+              </p>
+            )}
+            <h1>{article.title}</h1>
+            {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
+            <Byline article={article} />
+          </header>
+          {image && <Figure media={image} priority />}
+          {article.body && <ArticleBody body={article.body as unknown as SerializedEditorState} />}
+          {article.tags && article.tags.length > 0 && (
+            <ul className="tags" aria-label="Tags">
+              {article.tags.map((tag) => (
+                <li key={tag}>
+                  <a href={tagPath(slugify(tag))}>{tag}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+        {firstAuthor && moreByAuthor && (
+          <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
+        )}
+        <Rail id="latest" title="Latest" articles={latest.docs} exclude={article.id} max={4} />
+      </>
+    ),
+  }
+}

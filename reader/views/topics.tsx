@@ -1,0 +1,32 @@
+/** @jsxImportSource preact */
+import { TopicListing } from '@/reader/components/TopicListing'
+import { simpleHead } from '@/lib/seo/page-head'
+import { listingPath } from '@/lib/content/pagination'
+import { getTagLabel, listBySection, listByTag, type ArticlePage } from '@/lib/content/queries'
+import { sectionLabel } from '@/lib/content/sections'
+import type { PageResult } from '@/reader/page'
+import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
+import { isSlug } from '@/lib/text/slug'
+
+function topicPage(title: string, basePath: string, articles: ArticlePage): PageResult {
+  if (articles.page > 1 && articles.docs.length === 0) return null
+  const pageTitle = articles.page === 1 ? title : `${title}, page ${articles.page}`
+  return {
+    head: simpleHead(siteUrl(), { title: pageTitle, path: listingPath(basePath, articles.page) }),
+    body: <TopicListing title={title} articles={articles} basePath={basePath} />,
+  }
+}
+
+/** A section is always there (linked from every page's header), even before its first story. */
+export async function sectionPage(slug: string, page: number): Promise<PageResult> {
+  const label = sectionLabel(slug)
+  if (!label) return null
+  return topicPage(label, sectionPath(slug), await listBySection(slug, page))
+}
+
+/** A tag exists while a published story carries it. */
+export async function tagPage(slug: string, page: number): Promise<PageResult> {
+  const label = isSlug(slug) ? await getTagLabel(slug) : null
+  if (!label) return null
+  return topicPage(`Tagged “${label}”`, tagPath(slug), await listByTag(slug, page))
+}
