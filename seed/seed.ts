@@ -1,7 +1,7 @@
 /**
  * `npx payload run seed/seed.ts -- [--if-empty] [files or folders…]` (`npm run seed`):
  * loads news pieces (plain text, see parse.ts) into the database, idempotently. Without files it
- * loads every `seed/content/*.txt`. The work is done by `seedFiles` (importer.ts); this is the shell.
+ * loads every `seed/content/*.txt`. The work is done by `seedFiles` (importer/); this is the shell.
  *
  *   --if-empty   do nothing when the database already has an article (`npm start` seeds a fresh one)
  *
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
         return 0
       }
     }
-    // Every Local API call of the seed runs with overrideAccess (the default): see importer.ts.
+    // Every Local API call of the seed runs with overrideAccess (the default): see importer/index.ts.
     await ensureAdminUser(payload)
     const files = expandPaths(args.paths)
     if (files.length === 0) {

@@ -1,0 +1,139 @@
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Media } from '@/payload-types'
+import { findOne } from './lookup'
+import { type Collection, describeError, type Id } from './report'
+
+/*
+ * Writes that can be taken back: the piece's transaction where the adapter has one, else an undo
+ * log of every create and update (see index.ts for the guarantee).
+ */
+
+export class PieceWriter {
+  step = 'the piece'
+  private readonly undo: { label: string; run: () => Promise<void> }[] = []
+  private readonly uploadedFiles: string[] = []
+  private afterCommit: { label: string; run: () => Promise<void> }[] = []
+  private committed = false
+
+  private constructor(
+    readonly payload: Payload,
+    /** null: the adapter has no transactions; writes are undone one by one instead. */
+    private readonly transactionID: Id | null,
+  ) {}
+
+  static async begin(payload: Payload): Promise<PieceWriter> {
+    return new PieceWriter(payload, await payload.db.beginTransaction())
+  }
+
+  /** The request every call of the piece passes: a fresh one each time (Payload mutates it), same transaction. */
+  req(): Partial<PayloadRequest> | undefined {
+    return this.transactionID === null ? undefined : { transactionID: this.transactionID }
+  }
+
+  /**
+   * Runs a create. Should it fail after its row was written (in an afterChange hook, say), the row is
+   * found again by its natural key so that it can be undone too.
+   */
+  async create<T extends { id: Id }>(collection: Collection, key: Where, label: string, run: () => Promise<T>): Promise<T> {
+    try {
+      const doc = await run()
+      this.created(collection, doc, label)
+      return doc
+    } catch (error) {
+      if (this.transactionID === null) {
+        const leftover = await findOne<{ id: Id }>(this.payload, collection, key).catch(() => undefined)
+        if (leftover) this.created(collection, leftover, label)
+      }
+      throw error
+    }
+  }
+
+  /** Runs an update of the fields in `previous`, which hold their values before it. */
+  async update<T>(collection: Collection, id: Id, previous: Record<string, unknown>, label: string, run: () => Promise<T>): Promise<T> {
+    const doc = await run()
+    this.undo.push({
+      label: `restore ${label}`,
+      run: async () => {
+        await this.payload.update({ collection, id, data: previous })
+      },
+    })
+    return doc
+  }
+
+  onceCommitted(label: string, run: () => Promise<void>): void {
+    this.afterCommit.push({ label, run })
+  }
+
+  async commit(): Promise<void> {
+    if (this.transactionID !== null) await this.payload.db.commitTransaction(this.transactionID)
+    this.committed = true
+  }
+
+  /** Takes back everything the piece wrote; returns a sentence saying so (or what could not be undone). */
+  async rollback(): Promise<string> {
+    this.afterCommit = []
+    if (this.transactionID !== null) {
+      // Payload may already have rolled back when the failing call threw; rolling back twice is harmless.
+      const failed = await this.payload.db.rollbackTransaction(this.transactionID).then(
+        () => null,
+        (error: unknown) => describeError(error),
+      )
+      const stray = await removeFiles(this.uploadedFiles)
+      if (failed) return `Could not roll back the transaction (${failed}).`
+      return stray.length === 0
+        ? 'Rolled back: nothing from this file was kept.'
+        : `Rolled back, but could not remove the uploaded files ${stray.join(', ')}.`
+    }
+    const failures: string[] = []
+    for (const { label, run } of this.undo.reverse()) {
+      try {
+        await run()
+      } catch (error) {
+        failures.push(`${label} (${describeError(error)})`)
+      }
+    }
+    if (failures.length > 0) return `Could not undo everything: ${failures.join('; ')}.`
+    return this.undo.length === 0 ? 'Nothing from this file was written.' : 'Undone: nothing from this file was kept.'
+  }
+
+  async runAfterCommit(warn: (line: string) => void): Promise<void> {
+    if (!this.committed) return
+    for (const { label, run } of this.afterCommit) {
+      try {
+        await run()
+      } catch (error) {
+        warn(`could not ${label}: ${describeError(error)}`)
+      }
+    }
+  }
+
+  private created(collection: Collection, doc: { id: Id }, label: string): void {
+    if (collection === 'media') this.uploadedFiles.push(...mediaFiles(this.payload, doc as Media))
+    this.undo.push({
+      label: `delete ${label}`,
+      // Deleting a media document deletes its files too.
+      run: async () => {
+        await this.payload.delete({ collection, id: doc.id })
+      },
+    })
+  }
+}
+
+/** The files a media document has on disk: the original and every generated size. */
+function mediaFiles(payload: Payload, doc: Media): string[] {
+  const staticDir = payload.collections.media.config.upload.staticDir
+  if (!staticDir) return []
+  const names = [doc.filename, ...Object.values(doc.sizes ?? {}).map((size) => size?.filename)]
+  return names.filter((name): name is string => typeof name === 'string' && name !== '').map((name) => path.join(staticDir, name))
+}
+
+/** Removes the files; returns those that could not be removed. */
+async function removeFiles(files: string[]): Promise<string[]> {
+  const stray: string[] = []
+  for (const file of files) {
+    await rm(file, { force: true }).catch(() => stray.push(file))
+  }
+  return stray
+}
