@@ -11,6 +11,7 @@
  * minutes apart. Writes skip the cache revalidation (`context.disableRevalidate`), as the seed does.
  * Run with NODE_ENV=production: the database is migrated as `npm start` migrates it, never pushed.
  */
+import { parseArgs } from 'node:util'
 import { getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
 import { paragraphsToLexical } from '../lib/text/lexical.ts'
@@ -43,18 +44,17 @@ interface Args {
   photos: number
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { articles: 100, authors: 2, photos: 10 }
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--') continue
-    const key = arg?.replace(/^--/, '') as keyof Args
-    if (!(key in args)) throw new Error(`Unknown option ${arg}. Usage: -- --articles N --authors A --photos P`)
-    const value = Number(argv[++i])
-    if (!Number.isInteger(value) || value < 0) throw new Error(`--${key} needs a whole number`)
-    args[key] = value
+function readArgs(argv: readonly string[]): Args {
+  const { values } = parseArgs({
+    args: argv.filter((arg) => arg !== '--'),
+    options: { articles: { type: 'string', default: '100' }, authors: { type: 'string', default: '2' }, photos: { type: 'string', default: '10' } },
+  })
+  const whole = (key: keyof Args) => {
+    const value = Number(values[key])
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${key} needs a whole number, not "${values[key]}"`)
+    return value
   }
-  return args
+  return { articles: whole('articles'), authors: whole('authors'), photos: whole('photos') }
 }
 
 const pad = (n: number) => String(n).padStart(5, '0')
@@ -165,7 +165,7 @@ function hsl(h: number, s: number, l: number): [number, number, number] {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
+  const args = readArgs(process.argv.slice(2))
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   try {

@@ -20,7 +20,6 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
 import os from 'node:os'
 import { toW3CDateTime } from '../lib/text/format.ts'
 import { api, login, median, ms, pass, printTable, timedGet, type Timed } from './support/report.ts'
@@ -30,20 +29,6 @@ const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 7)
 /** Sampling stops early (after at least 3 samples) once this many seconds have gone by. */
 const BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_SECONDS ?? 900)
 const REQUEST_TIMEOUT_MS = 300_000
-/**
- * `BENCH_SCALE_INDEXES=proposed` adds, straight into both databases (outside the migrations), the
- * indexes this benchmark found missing, to measure what they would change; by default they are
- * removed again, so the schema measured is the one the migrations make.
- */
-const PROPOSED_INDEXES = process.env.BENCH_SCALE_INDEXES === 'proposed'
-const INDEXES = [
-  // Payload indexes a hasMany text field's table on (order, parent_id): useless for fetching one
-  // article's values, so every article read scans the whole table once per article row.
-  'CREATE INDEX IF NOT EXISTS bench_articles_texts_parent_idx ON articles_texts (parent_id, "order")',
-  'CREATE INDEX IF NOT EXISTS bench__articles_v_texts_parent_idx ON _articles_v_texts (parent_id, "order")',
-  // Listings filter on _status and sort on published_at: one index serves both.
-  'CREATE INDEX IF NOT EXISTS bench_articles_status_published_idx ON articles (_status, published_at)',
-]
 const LARGE = Number(process.env.BENCH_SCALE_ARTICLES ?? 10_000)
 const TARGET_RATIO = 1.5
 const PAGE_SIZE = 12
@@ -208,11 +193,6 @@ async function main(): Promise<void> {
       const started = performance.now()
       runPayload(['run', 'bench/scale-generate.ts', '--', '--articles', String(phase.articles), '--authors', String(phase.authors), '--photos', String(phase.photos)], env)
       generated.push(`${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos (generating or topping up took ${((performance.now() - started) / 1000).toFixed(0)} s)`)
-      const db = new DatabaseSync(path.join(phaseDir(phase), dbFile(phase)))
-      for (const sql of INDEXES) {
-        db.exec(PROPOSED_INDEXES ? sql : `DROP INDEX IF EXISTS ${/INDEX IF NOT EXISTS (\S+)/.exec(sql)![1]}`)
-      }
-      db.close()
     }
     // Both servers run side by side (each with its own build) and are sampled in turn, so that
     // whatever else the machine is doing weighs on both sizes alike.
@@ -261,8 +241,7 @@ async function main(): Promise<void> {
       ])
     }
     printTable(
-      `Scale: median of ${taken} uncached renders (first request after an editor's publish/unpublish expired the page's tags); ` +
-        `schema: ${PROPOSED_INDEXES ? 'migrations + the proposed indexes (BENCH_SCALE_INDEXES=proposed)' : 'as the migrations make it'}`,
+      `Scale: median of ${taken} uncached renders (first request after an editor's publish/unpublish expired the page's tags)`,
       rows,
     )
     console.log('')

@@ -13,6 +13,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { getPayload, type Payload } from 'payload'
 import { CONTENT_DIR, describeError, seedFiles, summarize } from './importer'
 
@@ -26,16 +27,19 @@ interface Args {
   paths: string[]
 }
 
-function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { ifEmpty: false, paths: [] }
-  for (const arg of argv) {
-    if (arg === '--') continue
-    if (arg === '--if-empty') args.ifEmpty = true
-    else if (arg === '--help' || arg === '-h') return USAGE
-    else if (arg.startsWith('-')) return `Unknown option ${arg}.\n${USAGE}`
-    else args.paths.push(arg)
+function readArgs(argv: readonly string[]): Args | string {
+  try {
+    const { values, positionals } = parseArgs({
+      // A `--` is the one that carried the options past `payload run`, not an end of options.
+      args: argv.filter((arg) => arg !== '--'),
+      options: { 'if-empty': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+    })
+    return values.help ? USAGE : { ifEmpty: values['if-empty'], paths: positionals }
+  } catch (error) {
+    // "Unknown option '--x'. To specify a positional argument…": its first sentence is the news.
+    return `${(error as Error).message.split('. ')[0]!.replaceAll("'", '')}.\n${USAGE}`
   }
-  return args
 }
 
 /**
@@ -85,7 +89,7 @@ async function ensureAdminUser(payload: Payload): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
+  const args = readArgs(process.argv.slice(2))
   if (typeof args === 'string') {
     console.error(args)
     return args === USAGE ? 0 : 2

@@ -1,6 +1,7 @@
 /**
  * The pure parts of `npm run backup` and `npm run restore` (server/backup.ts, server/restore.ts).
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 
 /** `masthead-2026-12-01T08-30-05Z.tar.gz`: sorts by date, and is a valid file name everywhere. */
 export function archiveName(at: Date): string {
@@ -38,19 +39,29 @@ export interface RestoreArgs {
 
 export const RESTORE_USAGE = 'Usage: npm run restore -- <archive.tar.gz> [--force]'
 
+/**
+ * `util.parseArgs`, its error as a value instead of a throw, cut to its first sentence ("Unknown
+ * option --yes"); a bare `--` is npm's, not ours.
+ */
+function readArgs<T extends ParseArgsConfig['options']>(argv: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: argv.filter((arg) => arg !== '--'), options, allowPositionals: true, strict: true })
+  } catch (error) {
+    return (error as Error).message.split('. ')[0]!.replaceAll("'", '')
+  }
+}
+
 export function parseRestoreArgs(argv: readonly string[]): RestoreArgs | string {
-  const positional = argv.filter((arg) => arg !== '--' && !arg.startsWith('-'))
-  const unknown = argv.filter((arg) => arg.startsWith('-') && arg !== '--' && arg !== '--force')
-  if (unknown.length > 0) return `Unknown option ${unknown.join(' ')}.\n${RESTORE_USAGE}`
-  if (positional.length !== 1) return `Name one archive to restore.\n${RESTORE_USAGE}`
-  return { archive: positional[0]!, force: argv.includes('--force') }
+  const parsed = readArgs(argv, { force: { type: 'boolean', default: false } })
+  if (typeof parsed === 'string') return `${parsed}.\n${RESTORE_USAGE}`
+  if (parsed.positionals.length !== 1) return `Name one archive to restore.\n${RESTORE_USAGE}`
+  return { archive: parsed.positionals[0]!, force: parsed.values.force }
 }
 
 export const BACKUP_USAGE = 'Usage: npm run backup -- [--out <folder>]   (default folder: backups/)'
 
 export function parseBackupArgs(argv: readonly string[]): { out: string | null } | string {
-  const args = argv.filter((arg) => arg !== '--')
-  if (args.length === 0) return { out: null }
-  if (args.length === 2 && args[0] === '--out' && args[1] && !args[1].startsWith('-')) return { out: args[1] }
-  return BACKUP_USAGE
+  const parsed = readArgs(argv, { out: { type: 'string' } })
+  if (typeof parsed === 'string' || parsed.positionals.length > 0 || parsed.values.out?.startsWith('-')) return BACKUP_USAGE
+  return { out: parsed.values.out ?? null }
 }
