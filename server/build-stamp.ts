@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
+/** Every folder and file the Next build compiles (seed/, bench/, scripts/ and tests/ are never imported by it). */
 export const BUILD_INPUTS = [
-  'app', 'collections', 'access', 'fields', 'hooks', 'lib', 'components', 'migrations', 'migrations-mongodb',
-  'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json',
+  'app', 'admin', 'collections', 'access', 'fields', 'hooks', 'lib', 'reader', 'server', 'migrations', 'migrations-mongodb',
+  'instrumentation.ts', 'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json',
 ]
 
 export function buildStamp(root: string): string {
