@@ -23,7 +23,7 @@ import path from 'node:path'
 import os from 'node:os'
 import { toW3CDateTime } from '../lib/text/format.ts'
 import { api, login, median, ms, pass, printTable, timedGet, type Timed } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, benchEnv, makeTempDir, runPayload, startServer, type BenchServer } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, benchEnv, makeTempDir, runScript, startServer, type BenchServer } from './support/server.ts'
 
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 7)
 /** Sampling stops early (after at least 3 samples) once this many seconds have gone by. */
@@ -189,9 +189,9 @@ async function main(): Promise<void> {
       console.error(`\n[bench] === generating ${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos ===`)
       mkdirSync(phaseDir(phase), { recursive: true })
       const env = benchEnv(phaseDir(phase), 0, dbFile(phase), DIST_DIRS[index])
-      runPayload(['run', 'seed/seed.ts', '--', '--if-empty'], env)
+      runScript('seed/seed.ts', ['--if-empty'], env)
       const started = performance.now()
-      runPayload(['run', 'bench/scale-generate.ts', '--', '--articles', String(phase.articles), '--authors', String(phase.authors), '--photos', String(phase.photos)], env)
+      runScript('bench/scale-generate.ts', ['--articles', String(phase.articles), '--authors', String(phase.authors), '--photos', String(phase.photos)], env)
       generated.push(`${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos (generating or topping up took ${((performance.now() - started) / 1000).toFixed(0)} s)`)
     }
     // Both servers run side by side (each with its own build) and are sampled in turn, so that

@@ -48,6 +48,8 @@ function readArgs(argv: readonly string[]): Args | string {
  * can be read (Linux), such a swallowed option is reported instead.
  */
 function swallowedOptions(scriptArgs: readonly string[]): string[] {
+  // npm keeps an option given before its own `--` as a setting: `npm run seed --if-empty` sets npm_config_if_empty.
+  if (process.env.npm_config_if_empty !== undefined && !scriptArgs.includes('--if-empty')) return ['--if-empty']
   if (!existsSync('/proc/self/cmdline')) return []
   const argv = readFileSync('/proc/self/cmdline', 'utf8').split('\0').filter(Boolean)
   const script = argv.findIndex((arg) => /(^|[/\\])seed[/\\]seed\.ts$/.test(arg))

@@ -30,9 +30,10 @@ function run(command: string, args: string[]): void {
   }
 }
 
-// An empty database gets the seed piece first (applying the migrations on the way).
+// An empty database gets the seed piece first (applying the migrations on the way); from the
+// prebuilt bundle (server/run-script.ts), which starts in a second where `payload run` takes ~9.
 if (existsSync(path.join(root, 'seed', 'seed.ts'))) {
-  run(bin('payload'), ['run', 'seed/seed.ts', '--', '--if-empty'])
+  run(process.execPath, [path.join(root, 'server', 'run-script.ts'), 'seed/seed.ts', '--', '--if-empty'])
 }
 
 // Built when the sources changed since the last build, and only then (server/build-stamp.ts).

@@ -160,10 +160,10 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Runs a `payload` CLI command (e.g. `run bench/scale-generate.ts -- …`) against the benchmark database. */
-export function runPayload(args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'payload'), args, { cwd: ROOT, env, stdio: 'inherit' })
-  if (result.status !== 0) throw new Error(`payload ${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
+/** Runs a `payload run` script (e.g. `bench/scale-generate.ts -- …`) against the benchmark database, from its prebuilt bundle (server/run-script.ts). */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'server', 'run-script.ts'), script, '--', ...args], { cwd: ROOT, env, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
 }
 
 export async function startServer(options: StartOptions = {}): Promise<BenchServer> {

@@ -403,10 +403,15 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
   })
 })
 
-describe('npm run seed (payload run seed/seed.ts)', () => {
-  function run(args: string[], env: Record<string, string>) {
+describe('npm run seed (node server/run-script.ts seed/seed.ts, or payload run seed/seed.ts)', () => {
+  /** `bundle`: as `npm run seed` runs it, from the prebuilt bundle; `payload`: through `payload run`. */
+  function run(args: string[], env: Record<string, string>, launcher: 'bundle' | 'payload' = 'payload') {
+    const command =
+      launcher === 'bundle'
+        ? [path.join(ROOT, 'server', 'run-script.ts'), 'seed/seed.ts', '--', ...args]
+        : [path.join(ROOT, 'node_modules', 'payload', 'bin.js'), 'run', 'seed/seed.ts', ...args]
     return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'payload', 'bin.js'), 'run', 'seed/seed.ts', ...args], {
+      const child = spawn(process.execPath, command, {
         cwd: ROOT,
         env: { ...process.env, ...env },
       })
@@ -430,7 +435,7 @@ describe('npm run seed (payload run seed/seed.ts)', () => {
       SEED_ADMIN_PASSWORD: 'correct horse battery staple',
     }
 
-    const first = await run([path.join(dir, 'good.txt'), path.join(dir, 'broken.txt')], env)
+    const first = await run([path.join(dir, 'good.txt'), path.join(dir, 'broken.txt')], env, 'bundle')
     expect(first.code, first.output).toBe(1)
     expect(first.output).toMatch(/✓ good\.txt: parsed \(10 paragraphs\) · author Ahmed Mohammed created · photo created .* article \S+ created/)
     expect(first.output).toContain(`✗ broken.txt: FAILED: ${path.join(dir, 'broken.txt')}:2: 31/02/2025 is not a real date`)
@@ -438,6 +443,7 @@ describe('npm run seed (payload run seed/seed.ts)', () => {
     expect(first.output).toContain('admin account admin@masthead.test: created')
     expect(readdirSync(path.join(dir, 'media'))).toContainEqual(expect.stringMatching(/^trump-administration-.*-lead-placeholder\.(webp|jpg)$/))
 
+    // The same database through payload run: both launchers run the same script.
     const second = await run(['--', '--if-empty'], env)
     expect(second.code, second.output).toBe(0)
     expect(second.output).toContain(`SQLite ${path.join(dir, 'cli.db')} already has 1 article: nothing to seed (--if-empty).`)
