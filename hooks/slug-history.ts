@@ -12,7 +12,10 @@ import { articlePath, authorPath } from '@/lib/content/site'
  */
 export async function movePath(req: PayloadRequest, from: string | null, to: string): Promise<void> {
   const { payload } = req
-  await payload.delete({ collection: 'redirects', where: { from: { equals: to } }, req })
+  // Looked up first: a delete by query counts, reads and clears preferences even when nothing matches,
+  // and a new article (every import) has no redirect at its path.
+  const { docs: shadowing } = await payload.find({ collection: 'redirects', where: { from: { equals: to } }, limit: 1, depth: 0, pagination: false, req })
+  if (shadowing.length > 0) await payload.delete({ collection: 'redirects', where: { from: { equals: to } }, req })
   if (from === null || from === to) return
   await payload.update({ collection: 'redirects', where: { to: { equals: from } }, data: { to }, req })
   const { docs } = await payload.find({ collection: 'redirects', where: { from: { equals: from } }, limit: 1, depth: 0, req })

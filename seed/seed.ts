@@ -15,7 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { getPayload, type Payload } from 'payload'
-import { CONTENT_DIR, describeError, seedFiles, summarize } from './importer'
+import { CONTENT_DIR, DEFAULT_BATCH_SIZE, describeError, seedFiles, summarize } from './importer'
 
 const USAGE = [
   'Usage: npx payload run seed/seed.ts -- [--if-empty] [file.txt | folder …]',
@@ -123,7 +123,8 @@ async function main(): Promise<number> {
       console.log(`No .txt files to load${args.paths.length === 0 ? ` in ${CONTENT_DIR}` : ''}.`)
       return 0
     }
-    const results = await seedFiles(payload, files)
+    // The bulk path: batches of pieces, one transaction and one invalidation each, every piece still all or nothing.
+    const results = await seedFiles(payload, files, { batchSize: DEFAULT_BATCH_SIZE })
     const failed = results.filter((result) => result.status === 'failed').length
     console.log(
       `${summarize(results, performance.now() - booted)} into ${databaseName} (after ${startup.toFixed(2)} s starting Payload)`,

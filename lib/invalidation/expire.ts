@@ -18,8 +18,29 @@ import { purgeSharedCaches } from '@/server/shared-cache-purge'
 export async function expireTags(tags: string[], req: PayloadRequest): Promise<void> {
   const unique = [...new Set(tags)]
   if (unique.length === 0) return
+  const deferred = deferredTags(req)
+  if (deferred) {
+    for (const tag of unique) deferred.add(tag)
+    return
+  }
   await recordInvalidation(unique, req)
   await afterCommit(req, () => applyTags(unique))
+}
+
+const DEFERRED = 'masthead.deferredTags'
+
+/**
+ * A request whose writes are one batch (the importer's bulk path, seed/importer/bulk.ts) collects
+ * the tags they expire in this set instead, and expires them all at once, in one log entry, at the
+ * end of the batch (inside its transaction, like any writer).
+ */
+export function deferTags(tags: Set<string>): Record<string, unknown> {
+  return { [DEFERRED]: tags }
+}
+
+function deferredTags(req: PayloadRequest): Set<string> | undefined {
+  const value = req.context?.[DEFERRED]
+  return value instanceof Set ? (value as Set<string>) : undefined
 }
 
 /** This process, as the invalidation log names it: its own entries were applied when they committed. */

@@ -43,7 +43,8 @@ export async function upsertArticle(
         // Dated as the piece is: an imported article was not "updated" on the day it was imported.
         data: { ...wanted, createdAt: publishedAt, updatedAt: publishedAt },
         draft: false,
-          req: writer.req(),
+        depth: 0,
+        req: writer.req(),
       }),
     )
     return { id: doc.id, slug: parsed.slug, action: 'created' }
@@ -72,6 +73,7 @@ export async function upsertArticle(
       id: existing.id,
       data: { ...data, _status: 'published' },
       draft: false,
+      depth: 0,
       req: writer.req(),
     }),
   )

@@ -35,7 +35,7 @@ export async function upsertPhoto(
       ],
     }
     return writer.create('media', key, `the photo of "${parsed.title}"`, () =>
-      payload.create({ collection: 'media', data: wanted, file, req: writer.req() }),
+      payload.create({ collection: 'media', data: wanted, file, depth: 0, req: writer.req() }),
     )
   }
 
@@ -70,6 +70,7 @@ export async function upsertPhoto(
       id: existing.id,
       // Copyright and licence are the editors' to add: kept as they are.
       data: { ...wanted, credit: { ...existing.credit, ...wanted.credit } },
+      depth: 0,
       req: writer.req(),
     }),
   )

@@ -7,8 +7,19 @@ import { type Collection, describeError, type Id } from './report'
 
 /*
  * Writes that can be taken back: the piece's transaction where the adapter has one, else an undo
- * log of every create and update (see index.ts for the guarantee).
+ * log of every create and update (see index.ts for the guarantee). A piece written as part of a
+ * batch (bulk.ts) shares the batch's transaction, and the batch commits or rolls back for it.
  */
+
+/** What the pieces of one batch share (bulk.ts): its transaction, the context of its writes, its uploaded files and its after-commit work. */
+export interface BatchLink {
+  readonly transactionID: Id | null
+  readonly context: Record<string, unknown>
+  readonly uploadedFiles: string[]
+  /** Documents already looked up or written by the batch's pieces, by natural key ("authors:<slug>"): read once per batch. */
+  readonly known: Map<string, unknown>
+  later(work: { label: string; run: () => Promise<void> }[], warn: (line: string) => void): void
+}
 
 export class PieceWriter {
   step = 'the piece'
@@ -21,15 +32,37 @@ export class PieceWriter {
     readonly payload: Payload,
     /** null: the adapter has no transactions; writes are undone one by one instead. */
     private readonly transactionID: Id | null,
+    private readonly batch?: BatchLink,
   ) {}
 
-  static async begin(payload: Payload): Promise<PieceWriter> {
-    return new PieceWriter(payload, await payload.db.beginTransaction())
+  static async begin(payload: Payload, batch?: BatchLink): Promise<PieceWriter> {
+    return new PieceWriter(payload, batch ? batch.transactionID : await payload.db.beginTransaction(), batch)
   }
 
   /** The request every call of the piece passes: a fresh one each time (Payload mutates it), same transaction. */
   req(): Partial<PayloadRequest> | undefined {
-    return this.transactionID === null ? undefined : { transactionID: this.transactionID }
+    const context = this.batch?.context
+    if (this.transactionID === null) return context ? { context } : undefined
+    return { transactionID: this.transactionID, ...(context ? { context } : {}) }
+  }
+
+  /** A document by natural key: looked up once per batch (`find` runs when the batch has not seen it), or every time outside a batch. */
+  async lookup<T>(key: string, find: () => Promise<T | undefined>): Promise<T | undefined> {
+    const known = this.batch?.known
+    if (known?.has(key)) return known.get(key) as T | undefined
+    const found = await find()
+    known?.set(key, found)
+    return found
+  }
+
+  /** What the piece wrote under a natural key, for the next pieces of the batch. */
+  remember(key: string, doc: unknown): void {
+    this.batch?.known.set(key, doc)
+  }
+
+  /** Whether the batch's transaction holds this piece's writes: the batch, not the piece, commits or rolls back. */
+  private get inBatchTransaction(): boolean {
+    return this.batch !== undefined && this.transactionID !== null
   }
 
   /**
@@ -67,13 +100,15 @@ export class PieceWriter {
   }
 
   async commit(): Promise<void> {
-    if (this.transactionID !== null) await this.payload.db.commitTransaction(this.transactionID)
+    if (this.transactionID !== null && !this.inBatchTransaction) await this.payload.db.commitTransaction(this.transactionID)
     this.committed = true
   }
 
   /** Takes back everything the piece wrote; returns a sentence saying so (or what could not be undone). */
   async rollback(): Promise<string> {
     this.afterCommit = []
+    // The batch rolls back its transaction (and removes every file its pieces uploaded), then writes each piece alone.
+    if (this.inBatchTransaction) return 'The batch is rolled back.'
     if (this.transactionID !== null) {
       // Payload may already have rolled back when the failing call threw; rolling back twice is harmless.
       const failed = await this.payload.db.rollbackTransaction(this.transactionID).then(
@@ -100,6 +135,10 @@ export class PieceWriter {
 
   async runAfterCommit(warn: (line: string) => void): Promise<void> {
     if (!this.committed) return
+    if (this.inBatchTransaction) {
+      this.batch!.later(this.afterCommit, warn)
+      return
+    }
     for (const { label, run } of this.afterCommit) {
       try {
         await run()
@@ -110,7 +149,7 @@ export class PieceWriter {
   }
 
   private created(collection: Collection, doc: { id: Id }, label: string): void {
-    if (collection === 'media') this.uploadedFiles.push(...mediaFiles(this.payload, doc as Media))
+    if (collection === 'media') (this.inBatchTransaction ? this.batch!.uploadedFiles : this.uploadedFiles).push(...mediaFiles(this.payload, doc as Media))
     this.undo.push({
       label: `delete ${label}`,
       // Deleting a media document deletes its files too.
@@ -130,7 +169,7 @@ function mediaFiles(payload: Payload, doc: Media): string[] {
 }
 
 /** Removes the files; returns those that could not be removed. */
-async function removeFiles(files: string[]): Promise<string[]> {
+export async function removeFiles(files: string[]): Promise<string[]> {
   const stray: string[] = []
   for (const file of files) {
     await rm(file, { force: true }).catch(() => stray.push(file))

@@ -403,6 +403,54 @@ describe.each(modes)('a piece that fails, $mode', ({ transactions }) => {
   })
 })
 
+/** A small piece of its own, by another author, with no photo line. */
+const plainPiece = (n: number) => `Harbour Works Begin in Town Number ${n}
+Layla Nasser 0${n}/07/2025
+
+Work on the harbour began on the ${n}th day of the month, officials said.
+`
+
+const invalidationCount = async () => (await t.payload.count({ collection: 'invalidations' })).totalDocs
+
+describe('the bulk path (batches: one transaction and one invalidation each)', () => {
+  beforeEach(async () => {
+    await emptyDatabase()
+  })
+
+  it('writes what the one-piece path writes, records one invalidation for the batch, and is idempotent', async () => {
+    const dir = folder({ 'a.txt': plainPiece(1), 'b.txt': plainPiece(2), 'c.txt': plainPiece(3), 'd.txt': IMPOSSIBLE_DATE })
+    const files = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name) => path.join(dir, name))
+    const entries = await invalidationCount()
+    const first = await seedFiles(t.payload, files, { log, batchSize: 10 })
+    expect(first.map((result) => result.status)).toEqual(['created', 'created', 'created', 'failed'])
+    // One author for the three pieces: created by the first, found (in the batch) by the others.
+    expect(first.map((result) => result.authors.map((author) => author.action))).toEqual([['created'], ['unchanged'], ['unchanged'], []])
+    expect(first[3]?.error).toBe(`${files[3]}:2: 31/02/2025 is not a real date (February 2025 has 28 days)`)
+    expect(await counts()).toMatchObject({ articles: 3, authors: 1, media: 0, articleVersions: 3 })
+    expect(await invalidationCount()).toBe(entries + 1)
+    const { docs } = await t.payload.find({ collection: 'invalidations', sort: '-sequence', limit: 1, depth: 0 })
+    expect(docs[0]?.tags).toEqual(expect.arrayContaining(['articles:latest']))
+
+    const second = await seedFiles(t.payload, files.slice(0, 3), { log, batchSize: 10 })
+    expect(second.map((result) => result.status)).toEqual(['unchanged', 'unchanged', 'unchanged'])
+    expect(await counts()).toMatchObject({ articles: 3, authors: 1, articleVersions: 3 })
+    // Nothing changed, nothing to expire.
+    expect(await invalidationCount()).toBe(entries + 1)
+  })
+
+  // The batch's transaction is rolled back before its pieces are written again one by one.
+  unlessStandinCannot('roll back a transaction')('keeps every other piece of a batch when one fails late, and leaves nothing of that one', async () => {
+    const dir = folder({ 'a.txt': plainPiece(1), 'b-late.txt': LATE_FAILURE, 'c.txt': plainPiece(3) })
+    const files = ['a.txt', 'b-late.txt', 'c.txt'].map((name) => path.join(dir, name))
+    const results = await withFailingArticleHook('afterChange', () => seedFiles(t.payload, files, { log, batchSize: 10 }))
+    expect(results.map((result) => result.status)).toEqual(['created', 'failed', 'created'])
+    expect(results[1]?.error).toMatch(/b-late\.txt: failed while writing the article: simulated failure while saving the article\./)
+    expect(await counts()).toMatchObject({ articles: 2, authors: 1, media: 0 })
+    expect(await findOne<Author>('authors', { slug: { equals: 'omar-khalil' } })).toBeUndefined()
+    expect(mediaFilesStartingWith('ceasefire-talks')).toEqual([])
+  })
+})
+
 describe('npm run seed (node server/run-script.ts seed/seed.ts, or payload run seed/seed.ts)', () => {
   /** `bundle`: as `npm run seed` runs it, from the prebuilt bundle; `payload`: through `payload run`. */
   function run(args: string[], env: Record<string, string>, launcher: 'bundle' | 'payload' = 'payload') {

@@ -1,0 +1,134 @@
+import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import { deferTags, expireTags } from '@/lib/invalidation/expire'
+import { describeError, type Id } from './report'
+import { type BatchLink, removeFiles } from './writer'
+
+/*
+ * The bulk path: pieces written in batches, each batch in one transaction, with one invalidation
+ * (one log entry, one expiry) for everything the batch changed instead of one per document.
+ *
+ * Every guarantee of the one-piece path holds. Idempotent: the same upserts run (found by slug, written
+ * only when a value differs). All or nothing per piece: should any piece of a batch fail, the whole
+ * batch is rolled back (its uploaded files removed) and its pieces are written again one at a time,
+ * each in its own transaction or undo log, so the failure stays that piece's, with the same error
+ * the one-piece path gives. Without a transaction to share (MongoDB without a replica set) each piece
+ * of the batch keeps its own undo log; the invalidations are still coalesced.
+ */
+
+/** Pieces per batch: SQLite's write lock is held for a batch (~0.3 s at this size), which other writers wait out (busy timeout 5 s). */
+export const DEFAULT_BATCH_SIZE = 100
+
+export class Batch implements BatchLink {
+  /** Tags the batch's writes expire, collected by lib/invalidation/expire.ts and expired once, at commit. */
+  private readonly tags = new Set<string>()
+  readonly context: Record<string, unknown>
+  readonly uploadedFiles: string[] = []
+  readonly known = new Map<string, unknown>()
+  private readonly afterCommit: { label: string; run: () => Promise<void>; warn: (line: string) => void }[] = []
+
+  private constructor(
+    private readonly payload: Payload,
+    readonly transactionID: Id | null,
+  ) {
+    this.context = deferTags(this.tags)
+  }
+
+  /**
+   * The adapter's transaction where it is configured with one. SQLite is configured without (the
+   * server's concurrent requests each commit their own writes), but an import is one writer that
+   * gains most from one: without, every statement commits and syncs on its own. So a batch on
+   * SQLite opens one itself (Drizzle's, as the adapter would), taking the write lock at once.
+   */
+  static async begin(payload: Payload): Promise<Batch> {
+    let id = await payload.db.beginTransaction()
+    if (id === null && payload.db.packageName === '@payloadcms/db-sqlite') {
+      id = await drizzleBeginTransaction.call(payload.db as never, { behavior: 'immediate' })
+    }
+    return new Batch(payload, id)
+  }
+
+  /** The request of a read or write of the batch as a whole. */
+  req(): Partial<PayloadRequest> {
+    return this.transactionID === null ? { context: this.context } : { transactionID: this.transactionID, context: this.context }
+  }
+
+  later(work: { label: string; run: () => Promise<void> }[], warn: (line: string) => void): void {
+    this.afterCommit.push(...work.map((item) => ({ ...item, warn })))
+  }
+
+  /** Records the batch's tags in the invalidation log inside its transaction, commits, then expires them here and runs the deferred work. */
+  async commit(): Promise<void> {
+    if (this.tags.size > 0) {
+      const req = await createLocalReq({ req: this.transactionID === null ? {} : { transactionID: this.transactionID } }, this.payload)
+      await expireTags([...this.tags], req)
+    }
+    if (this.transactionID !== null) await this.payload.db.commitTransaction(this.transactionID)
+    for (const { label, run, warn } of this.afterCommit) {
+      try {
+        await run()
+      } catch (error) {
+        warn(`could not ${label}: ${describeError(error)}`)
+      }
+    }
+  }
+
+  async rollback(): Promise<void> {
+    // Payload may already have rolled back when the failing call threw; rolling back twice is harmless.
+    if (this.transactionID !== null) await this.payload.db.rollbackTransaction(this.transactionID).catch(() => {})
+    await removeFiles(this.uploadedFiles)
+  }
+}
+
+export type Settled<R> = { ok: true; value: R; ms: number } | { ok: false; error: unknown; ms: number }
+
+async function settle<R>(run: () => Promise<R>): Promise<Settled<R>> {
+  const started = performance.now()
+  try {
+    const value = await run()
+    return { ok: true, value, ms: performance.now() - started }
+  } catch (error) {
+    return { ok: false, error, ms: performance.now() - started }
+  }
+}
+
+/**
+ * Writes `items` as one batch: `write(item, batch)` writes one piece (through a PieceWriter begun
+ * with the batch) and throws when it fails. Returns each item's outcome in order; when the batch
+ * could not be kept whole, the outcomes are those of each piece written alone (`write(item)`).
+ */
+export async function writeBatch<T, R>(
+  payload: Payload,
+  items: readonly T[],
+  write: (item: T, batch?: Batch) => Promise<R>,
+  /** Reads for the whole batch at once (into `batch.known`), before its first write. */
+  prefetch?: (batch: Batch) => Promise<void>,
+): Promise<Settled<R>[]> {
+  const batch = await Batch.begin(payload)
+  try {
+    await prefetch?.(batch)
+  } catch {
+    batch.known.clear()
+  }
+  if (batch.transactionID === null) {
+    const outcomes: Settled<R>[] = []
+    for (const item of items) outcomes.push(await settle(() => write(item, batch)))
+    await batch.commit()
+    return outcomes
+  }
+  const outcomes: Settled<R>[] = []
+  try {
+    for (const item of items) {
+      const outcome = await settle(() => write(item, batch))
+      if (!outcome.ok) throw outcome.error
+      outcomes.push(outcome)
+    }
+    await batch.commit()
+    return outcomes
+  } catch {
+    await batch.rollback()
+    const alone: Settled<R>[] = []
+    for (const item of items) alone.push(await settle(() => write(item)))
+    return alone
+  }
+}
