@@ -2,13 +2,14 @@
  * Fills the benchmark database up to a given size through Payload's Local API:
  *
  *   NODE_ENV=production DATABASE_URI=file:… MEDIA_DIR=… \
- *     npx payload run bench/scale-generate.ts -- --articles 10000 --authors 200 --photos 1000
+ *     node server/run-script.ts bench/scale-generate.ts -- --articles 10000 --authors 200 --photos 1000
  *
  * Each number is the total the database should hold afterwards (what is already there counts, the
  * seed piece included), so a second run tops up a smaller database. Photos are small generated
  * 1200×800 solid-colour JPEGs with a photographer and an agency (so articles may be published with
  * them); articles are published, with 6 paragraphs, 1–2 authors, a section and 3 tags, dated 40
- * minutes apart. Writes skip the cache revalidation (`context.disableRevalidate`), as the seed does.
+ * minutes apart, written through the importer's bulk path (its rate is printed). Photos and authors
+ * skip the cache revalidation (`context.disableRevalidate`): no server serves the database yet.
  * Run with NODE_ENV=production: the database is migrated as `npm start` migrates it, never pushed.
  */
 import { parseArgs } from 'node:util'
@@ -16,12 +17,14 @@ import { getPayload, type Payload } from 'payload'
 import sharp from 'sharp'
 import { paragraphsToLexical } from '../lib/text/lexical.ts'
 import { SECTIONS } from '../lib/content/sections.ts'
+import { type Batch, DEFAULT_BATCH_SIZE, writeBatch } from '../seed/importer/bulk.ts'
+import { describeError } from '../seed/importer/report.ts'
+import { PieceWriter } from '../seed/importer/writer.ts'
 
 const CONTEXT = { disableRevalidate: true }
 const BATCH = 250
 /** Writes in flight at once: SQLite takes one writer at a time, but the image work overlaps. */
 const PHOTO_CONCURRENCY = 4
-const ARTICLE_CONCURRENCY = 4
 const BASE_DATE = Date.parse('2024-01-01T06:00:00Z')
 const STEP_MS = 40 * 60_000
 
@@ -129,32 +132,61 @@ async function allIds(payload: Payload, collection: 'authors' | 'media'): Promis
   return docs.map((doc) => Number(doc.id))
 }
 
+/**
+ * Articles go through the importer's bulk path (seed/importer/bulk.ts), as an import of history
+ * would: batches in one transaction each, one invalidation per batch, every hook run.
+ */
 async function makeArticles(payload: Payload, have: number, want: number): Promise<void> {
   const authors = await allIds(payload, 'authors')
   const photos = await allIds(payload, 'media')
   if (authors.length === 0 || photos.length === 0) throw new Error('articles need at least one author and one photo')
-  await progress('articles', have, want, (index) => {
-    const tags = [TAGS[index % TAGS.length]!, TAGS[(index * 7 + 3) % TAGS.length]!, TAGS[(index * 13 + 5) % TAGS.length]!]
-    const byline = [authors[index % authors.length]!]
-    if (index % 5 === 0) byline.push(authors[(index + 1) % authors.length]!)
-    return payload.create({
-      collection: 'articles',
-      data: {
-        title: `Bench story ${pad(index)}: ${sentence(index, 8).slice(0, -1)}`,
-        standfirst: sentence(index + 1, 22),
-        authors: [...new Set(byline)],
-        leadImage: photos[index % photos.length],
-        body: paragraphsToLexical(Array.from({ length: 6 }, (_, p) => sentence(index + p, 60))),
-        section: SECTIONS[index % SECTIONS.length]!.value,
-        tags: [...new Set(tags)],
-        dateline: index % 2 === 0 ? 'London' : 'Nairobi',
-        publishedAt: new Date(BASE_DATE + index * STEP_MS).toISOString(),
-        _status: 'published',
-      },
-      draft: false,
-      context: CONTEXT,
-    })
-  }, ARTICLE_CONCURRENCY)
+  if (have >= want) {
+    console.log(`articles: ${have} already (wanted ${want}), none to make`)
+    return
+  }
+  const started = performance.now()
+  for (let from = have; from < want; from += DEFAULT_BATCH_SIZE) {
+    const indexes = Array.from({ length: Math.min(DEFAULT_BATCH_SIZE, want - from) }, (_, offset) => from + offset)
+    const outcomes = await writeBatch(payload, indexes, (index, batch) => writeArticle(payload, index, authors, photos, batch))
+    const failed = outcomes.find((outcome) => !outcome.ok)
+    if (failed && !failed.ok) throw failed.error
+    const seconds = (performance.now() - started) / 1000
+    const to = from + indexes.length
+    console.log(`articles: ${to}/${want}  (${((to - have) / seconds).toFixed(1)} per second, ${seconds.toFixed(0)} s; bulk path, batches of ${DEFAULT_BATCH_SIZE})`)
+  }
+}
+
+async function writeArticle(payload: Payload, index: number, authors: number[], photos: number[], batch?: Batch): Promise<void> {
+  const tags = [TAGS[index % TAGS.length]!, TAGS[(index * 7 + 3) % TAGS.length]!, TAGS[(index * 13 + 5) % TAGS.length]!]
+  const byline = [authors[index % authors.length]!]
+  if (index % 5 === 0) byline.push(authors[(index + 1) % authors.length]!)
+  const title = `Bench story ${pad(index)}: ${sentence(index, 8).slice(0, -1)}`
+  const writer = await PieceWriter.begin(payload, batch)
+  try {
+    await writer.create('articles', { title: { equals: title } }, `the article "${title}"`, () =>
+      payload.create({
+        collection: 'articles',
+        data: {
+          title,
+          standfirst: sentence(index + 1, 22),
+          authors: [...new Set(byline)],
+          leadImage: photos[index % photos.length],
+          body: paragraphsToLexical(Array.from({ length: 6 }, (_, p) => sentence(index + p, 60))),
+          section: SECTIONS[index % SECTIONS.length]!.value,
+          tags: [...new Set(tags)],
+          dateline: index % 2 === 0 ? 'London' : 'Nairobi',
+          publishedAt: new Date(BASE_DATE + index * STEP_MS).toISOString(),
+          _status: 'published',
+        },
+        draft: false,
+        depth: 0,
+        req: writer.req(),
+      }),
+    )
+    await writer.commit()
+  } catch (error) {
+    throw new Error(`${describeError(error)}. ${await writer.rollback()}`, { cause: error })
+  }
 }
 
 function hsl(h: number, s: number, l: number): [number, number, number] {

@@ -1,9 +1,9 @@
 /**
  * `npm run bench:scale`: does the site slow down as the archive grows? The same pages are timed on a
- * database of 100 articles (2 authors, 10 photos) and on one of 10,000 (200 authors, 1,000 photos),
- * each filled through the Local API by bench/scale-generate.ts (the articles-per-second rate is
- * printed as it goes). BENCH_SCALE_ARTICLES=<n> replaces 10,000 (authors and photos scale with it)
- * for a quicker run.
+ * database of 100 articles (2 authors, 10 photos) and on one of 100,000 (2,000 authors, 10,000
+ * photos), each filled by bench/scale-generate.ts through the importer's bulk path (its
+ * articles-per-second rate is printed beside its target, ≥ 300). BENCH_SCALE_ARTICLES=<n> replaces
+ * 100,000 (authors and photos scale with it) for a quicker run.
  *
  * What is timed is a render, not a cache hit. Reader pages are cached until a change expires their
  * tags, and the home page, the feed and the sitemap are even prerendered by the build; so each sample
@@ -14,9 +14,11 @@
  * median of the samples is reported, beside a cached (second) request for reference.
  * Each database gets its own build, so no cache entry crosses from one to the other.
  *
- * Target: for every page, uncached median at 10,000 / at 100 ≤ 1.5. The sitemap index is such a page;
- * the sitemap part it lists that holds the toggled article is timed as well, but a part lists up to a
- * fixed number of articles (100 at 100, thousands at 10,000), so it is shown without a target.
+ * Targets: for every page, uncached median at 100,000 / at 100 ≤ 1.5, and under 100 ms. The sitemap
+ * index is such a page; the sitemap part it lists that holds the toggled article is timed as well,
+ * but a part lists up to a fixed number of articles (100 at 100, thousands at 100,000), so it is
+ * shown without a ratio target. The admin's articles list (newest first, drafts included) is timed
+ * as the REST read it makes, signed in.
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
@@ -29,13 +31,16 @@ const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 7)
 /** Sampling stops early (after at least 3 samples) once this many seconds have gone by. */
 const BUDGET_S = Number(process.env.BENCH_SCALE_BUDGET_SECONDS ?? 900)
 const REQUEST_TIMEOUT_MS = 300_000
-const LARGE = Number(process.env.BENCH_SCALE_ARTICLES ?? 10_000)
+const LARGE = Number(process.env.BENCH_SCALE_ARTICLES ?? 100_000)
 const TARGET_RATIO = 1.5
+/** Every page, uncached, at the larger size. */
+const TARGET_MS = 100
+/** Articles per second through the importer's bulk path (issue 18). */
+const TARGET_IMPORT_RATE = 300
 const PAGE_SIZE = 12
 /** One build folder per database: the two servers run at the same time. */
 const DIST_DIRS = ['.next-bench', '.next-bench-large'] as const
 const dbFile = (phase: { articles: number }) => `scale-${phase.articles}.db`
-const DEEP_PAGE = 500
 
 interface Phase {
   articles: number
@@ -54,6 +59,8 @@ interface Target {
   fresh: ((response: Timed, live: boolean) => boolean) | null
   /** A sitemap part lists up to a fixed number of URLs, so its cost grows until then: shown, not held to the ratio. */
   bounded?: true
+  /** Asked for as the signed-in editor (the admin's own reads), not anonymously. */
+  token?: true
 }
 
 interface PhaseResult {
@@ -67,7 +74,7 @@ interface PhaseResult {
   notes: string[]
 }
 
-type Doc = { id: number; slug: string; title: string; authors: number[]; tagSlugs?: string[] }
+type Doc = { id: number; slug: string; title: string; authors: number[]; tagSlugs?: string[]; section?: string }
 
 interface Bench {
   result: PhaseResult
@@ -96,7 +103,8 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
   const { totalDocs: byTag } = await api<{ totalDocs: number }>(server.url, token, 'GET', `/api/articles?where[tagSlugs][in]=${tag}&where[_status][equals]=published&limit=1&depth=0`)
   const { totalDocs: published } = await api<{ totalDocs: number }>(server.url, token, 'GET', '/api/articles?where[_status][equals]=published&limit=1&depth=0')
   // The deepest listing page that exists whether or not the toggled article is published.
-  const deep = Math.min(DEEP_PAGE, Math.ceil((published - 1) / PAGE_SIZE))
+  const deep = Math.ceil((published - 1) / PAGE_SIZE)
+  const { totalDocs: bySection } = await api<{ totalDocs: number }>(server.url, token, 'GET', `/api/articles?where[section][equals]=${toggled.section}&where[_status][equals]=published&limit=1&depth=0`)
   const articleUrl = `/articles/${toggled.slug}`
   const has = (text: string) => text.includes(toggled.title)
   const hasUrl = (text: string) => text.includes(articleUrl)
@@ -106,13 +114,16 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
 
   const targets: Target[] = [
     { name: 'home', path: '/', fresh: (r, live) => has(r.text) === live },
-    { name: `home page ${DEEP_PAGE} (deepest that exists)`, path: `/page/${deep}`, fresh: null },
+    { name: `home page ${deep} (the deepest)`, path: `/page/${deep}`, fresh: null },
     { name: `author (${byAuthor + 1} articles)`, path: `/authors/${author.slug}`, fresh: (r, live) => has(r.text) === live },
+    { name: `section (${bySection} articles)`, path: `/sections/${toggled.section}`, fresh: (r, live) => has(r.text) === live },
     { name: `tag (${byTag} articles)`, path: `/tags/${tag}`, fresh: (r, live) => has(r.text) === live },
     { name: 'article by that author', path: `/articles/${other.slug}`, fresh: (r, live) => has(r.text) === live },
     { name: 'feed.xml', path: '/feed.xml', fresh: (r, live) => hasUrl(r.text) === live },
     { name: 'sitemap.xml (index)', path: '/sitemap.xml', fresh: (r, live) => r.text.includes(`<lastmod>${toggledLastmod}</lastmod>`) === live },
     { name: `sitemap part (${part.urls} articles)`, path: part.path, fresh: (r, live) => hasUrl(r.text) === live, bounded: true },
+    // What the admin's articles list asks for (newest first, drafts included), as a signed-in editor.
+    { name: 'admin articles list by date', path: '/api/articles?sort=-publishedAt&limit=10&depth=0&draft=true', fresh: (r) => r.text.includes(toggled.title), token: true },
   ]
   const result: PhaseResult = {
     phase,
@@ -136,18 +147,21 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
     // Not measured: every page rendered once (code loaded, JIT warm).
     async warm() {
       await toggle()
-      for (const target of targets) await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS)
+      for (const target of targets) await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS, target.token ? { Authorization: `JWT ${token}` } : {})
     },
     async sample() {
       await toggle()
       for (const target of targets) {
-        const first = await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS)
+        const first = await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS, target.token ? { Authorization: `JWT ${token}` } : {})
         if (first.status !== 200) throw new Error(`${target.path} answered ${first.status}`)
         result.uncached.get(target.name)!.push(first.ms)
         result.headers.get(target.name)!.push(first.headers.get('x-page-cache') ?? first.headers.get('x-nextjs-cache') ?? 'none')
         if (target.fresh && !target.fresh(first, live)) result.stale.set(target.name, result.stale.get(target.name)! + 1)
       }
-      for (const target of targets) result.cached.get(target.name)!.push((await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS)).ms)
+      for (const target of targets) {
+        const again = await timedGet(`${server.url}${target.path}`, REQUEST_TIMEOUT_MS, target.token ? { Authorization: `JWT ${token}` } : {})
+        result.cached.get(target.name)!.push(again.ms)
+      }
     },
     async restore() {
       if (!live) await toggle()
@@ -189,10 +203,15 @@ async function main(): Promise<void> {
       console.error(`\n[bench] === generating ${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos ===`)
       mkdirSync(phaseDir(phase), { recursive: true })
       const env = benchEnv(phaseDir(phase), 0, dbFile(phase), DIST_DIRS[index])
-      runScript('seed/seed.ts', ['--if-empty'], env)
+      await runScript('seed/seed.ts', ['--if-empty'], env)
       const started = performance.now()
-      runScript('bench/scale-generate.ts', ['--articles', String(phase.articles), '--authors', String(phase.authors), '--photos', String(phase.photos)], env)
-      generated.push(`${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos (generating or topping up took ${((performance.now() - started) / 1000).toFixed(0)} s)`)
+      const output = await runScript('bench/scale-generate.ts', ['--articles', String(phase.articles), '--authors', String(phase.authors), '--photos', String(phase.photos)], env)
+      // The generator's last progress line of articles: the bulk import's rate over this run.
+      const rate = [...output.matchAll(/^articles: \d+\/\d+ +\(([\d.]+) per second/gm)].at(-1)?.[1]
+      generated.push(
+        `${phase.articles} articles, ${phase.authors} authors, ${phase.photos} photos (generating or topping up took ${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+          `bulk import ${rate ? `${rate} articles/s` : 'not run: already there'}, target ≥ ${TARGET_IMPORT_RATE}${rate ? ` ${pass(Number(rate) >= TARGET_IMPORT_RATE)}` : ''}; 1-min load ${os.loadavg()[0]!.toFixed(2)})`,
+      )
     }
     // Both servers run side by side (each with its own build) and are sampled in turn, so that
     // whatever else the machine is doing weighs on both sizes alike.
@@ -219,7 +238,7 @@ async function main(): Promise<void> {
 
     const [small, large] = results as [PhaseResult, PhaseResult]
     const rows: (string | number)[][] = [
-      ['page', `path at ${small.phase.articles}`, `path at ${large.phase.articles}`, `uncached at ${small.phase.articles}`, `uncached at ${large.phase.articles}`, 'ratio', `target ≤ ${TARGET_RATIO}`, 'cached (2nd request)', 'first-request cache header', 'stale answers'],
+      ['page', `path at ${small.phase.articles}`, `path at ${large.phase.articles}`, `uncached at ${small.phase.articles}`, `uncached at ${large.phase.articles}`, 'ratio', `target ≤ ${TARGET_RATIO}`, `target < ${TARGET_MS} ms`, 'cached (2nd request)', 'first-request cache header', 'stale answers'],
     ]
     for (let i = 0; i < small.targets.length; i++) {
       const a = small.targets[i]!
@@ -235,6 +254,7 @@ async function main(): Promise<void> {
         ms(u2),
         ratio.toFixed(2),
         b.bounded ? 'bounded part' : pass(ratio <= TARGET_RATIO),
+        pass(u2 < TARGET_MS),
         `${ms(median(small.cached.get(a.name)!))} / ${ms(median(large.cached.get(b.name)!))}`,
         `${tally(small.headers.get(a.name)!)} / ${tally(large.headers.get(b.name)!)}`,
         `${small.stale.get(a.name)} / ${large.stale.get(b.name)}`,

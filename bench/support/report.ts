@@ -68,10 +68,10 @@ export interface Timed {
   headers: Headers
 }
 
-/** An anonymous GET (no cookies), timed from sending to the last byte. */
-export async function timedGet(url: string, timeoutMs = 30_000): Promise<Timed> {
+/** A GET, anonymous unless `headers` say otherwise (no cookies), timed from sending to the last byte. */
+export async function timedGet(url: string, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<Timed> {
   const startedAt = performance.now()
-  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) })
+  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers })
   const text = await response.text()
   const endedAt = performance.now()
   return { status: response.status, text, ms: endedAt - startedAt, startedAt, endedAt, headers: response.headers }

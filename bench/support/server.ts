@@ -160,10 +160,23 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-/** Runs a `payload run` script (e.g. `bench/scale-generate.ts -- …`) against the benchmark database, from its prebuilt bundle (server/run-script.ts). */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'server', 'run-script.ts'), script, '--', ...args], { cwd: ROOT, env, stdio: 'inherit' })
-  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`)
+/**
+ * Runs a `payload run` script (e.g. `bench/scale-generate.ts -- …`) against the benchmark database,
+ * from its prebuilt bundle (server/run-script.ts); its output is shown as it comes and returned.
+ */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'server', 'run-script.ts'), script, '--', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      process.stderr.write(chunk)
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve(output) : reject(new Error(`${script} ${args.join(' ')} failed (exit ${code ?? signal})`)),
+    )
+  })
 }
 
 export async function startServer(options: StartOptions = {}): Promise<BenchServer> {
