@@ -1,17 +1,27 @@
+/** The content codings reader pages are kept in besides the plain bytes, best first (brotli is the smaller). */
+export type ContentCoding = 'br' | 'gzip'
+
 /**
- * Whether a request's Accept-Encoding allows gzip (RFC 9110 §12.5.3): listed, or covered by "*", with
- * a non-zero quality. A missing header means "anything", but clients that send none (curl, bots) are
- * better served plain, as servers commonly do.
+ * Which of the `available` codings to send for a request's Accept-Encoding (RFC 9110 §12.5.3): the
+ * one with the highest non-zero quality, listed or covered by "*"; at equal quality, the first of
+ * `available`. `x-gzip` counts as gzip. A missing header means "anything", but clients that send
+ * none (curl, bots) are better served plain, as servers commonly do: null, the plain bytes.
  */
-export function acceptsGzip(header: string | null | undefined): boolean {
-  if (!header) return false
-  let wildcard: boolean | null = null
+export function chooseEncoding(header: string | null | undefined, available: readonly ContentCoding[]): ContentCoding | null {
+  if (!header) return null
+  const quality = new Map<string, number>()
   for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const [rawName = '', ...params] = part.trim().toLowerCase().split(';')
+    const name = rawName.trim() === 'x-gzip' ? 'gzip' : rawName.trim()
     const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='))
-    const allowed = q === undefined || Number(q.slice(2)) > 0
-    if (name.trim() === 'gzip' || name.trim() === 'x-gzip') return allowed
-    if (name.trim() === '*') wildcard = allowed
+    const value = q === undefined ? 1 : Number(q.slice(2))
+    quality.set(name, Number.isFinite(value) ? value : 0)
   }
-  return wildcard ?? false
+  let best: ContentCoding | null = null
+  let bestQuality = 0
+  for (const coding of available) {
+    const q = quality.get(coding) ?? quality.get('*') ?? 0
+    if (q > bestQuality) [best, bestQuality] = [coding, q]
+  }
+  return best
 }

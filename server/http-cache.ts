@@ -43,11 +43,11 @@ export function strongETag(body: Uint8Array): string {
 }
 
 /**
- * The validator of the gzipped copy of the same page. A strong ETag names one representation, and
- * the gzipped bytes are another (RFC 9110 §8.8.3), so it gets a name of its own.
+ * The validator of a compressed copy of the same page. A strong ETag names one representation, and
+ * the gzipped or brotli bytes are others (RFC 9110 §8.8.3), so each gets a name of its own.
  */
-export function gzipETag(etag: string): string {
-  return `${etag.slice(0, -1)}-gz"`
+export function encodedETag(etag: string, coding: 'gzip' | 'br'): string {
+  return `${etag.slice(0, -1)}-${coding === 'gzip' ? 'gz' : 'br'}"`
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RenderedPage {
   body: Uint8Array
   /** The same bytes gzipped once, for the clients that accept it. */
   gzip?: Uint8Array
+  /** …and compressed with brotli once, smaller still, for the clients that accept that. */
+  br?: Uint8Array
   /** Strong validator of `body`, computed once (server/http-cache.ts). */
   etag: string
   /** The page's cache tags as a surrogate-key header value, for shared caches (server/surrogate-keys.ts). */
@@ -23,7 +25,7 @@ export interface RenderedPage {
   location?: string
 }
 
-const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0)
+const sizeOf = (page: RenderedPage) => page.body.byteLength + (page.gzip?.byteLength ?? 0) + (page.br?.byteLength ?? 0)
 
 interface Entry {
   page: RenderedPage

@@ -1,12 +1,12 @@
-import { gzipSync } from 'node:zlib'
-import { acceptsGzip } from './accept-encoding.ts'
-import { gzipETag, noneMatch, NOT_STORED, PRIVATE_PAGE, sharedCacheControl, SHARED_PAGE, strongETag } from './http-cache.ts'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { chooseEncoding, type ContentCoding } from './accept-encoding.ts'
+import { encodedETag, noneMatch, NOT_STORED, PRIVATE_PAGE, sharedCacheControl, SHARED_PAGE, strongETag } from './http-cache.ts'
 import type { RenderedPage } from './page-cache.ts'
 import { surrogateKeyHeader } from './surrogate-keys.ts'
 
 /**
- * The status, headers and body that answer for a rendered page: the gzipped copy when there is one
- * and the client accepts it, its validator, and what HTTP caches may do with it. Shared by the Route
+ * The status, headers and body that answer for a rendered page: the brotli or gzipped copy when there
+ * is one and the client accepts it (brotli first), its validator, and what HTTP caches may do with it. Shared by the Route
  * Handlers (reader/page.tsx) and the cached-page fast path (server/server.ts), so both answer
  * alike.
  */
@@ -24,13 +24,29 @@ export interface PageSource {
   /** The cache tags the content was read under: they become the page's surrogate keys. */
   tags: readonly string[]
   contentType?: string
-  /** Keep a gzipped copy too (pages worth caching); one-off answers skip it. */
+  /** Keep compressed copies too, gzip and brotli (pages worth caching); one-off answers skip them. */
   gzip?: boolean
   /** When the content goes stale by itself (ms since the epoch). */
   expiresAt?: number
 }
 
-/** A page ready to answer and to keep: encoded, gzipped, hashed and labelled once, not per request. */
+/**
+ * Brotli at quality 6: on a 15 KB page about as small as 9 (within 3 %), a third smaller than gzip,
+ * and ~0.5 ms where 9 takes ~5 and 11 ~50: pages are compressed again at every render after an
+ * expiry, inside the uncached render time, so the last few per cent are not worth it.
+ */
+const BROTLI_QUALITY = 6
+
+const brotli = (body: Buffer) =>
+  brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+    },
+  })
+
+/** A page ready to answer and to keep: encoded, compressed (gzip and brotli), hashed and labelled once, not per request. */
 export function renderedPage({ status, text, tags, contentType = HTML, gzip = true, expiresAt }: PageSource): RenderedPage {
   const body = Buffer.from(text)
   return {
@@ -38,6 +54,7 @@ export function renderedPage({ status, text, tags, contentType = HTML, gzip = tr
     contentType,
     body,
     gzip: gzip ? gzipSync(body) : undefined,
+    br: gzip ? brotli(body) : undefined,
     etag: strongETag(body),
     keys: surrogateKeyHeader(tags),
     ...(expiresAt === undefined ? {} : { expiresAt }),
@@ -60,6 +77,8 @@ export interface ReplyOptions {
   acceptEncoding: string | null | undefined
   /** The request's If-None-Match: a matching shared page is answered 304 with no body. */
   ifNoneMatch?: string | null
+  /** The codings the answer may be sent in, best first (default both; Next's own compression knows only gzip). */
+  codings?: readonly ContentCoding[]
   extra?: Record<string, string>
 }
 
@@ -68,9 +87,12 @@ const EMPTY = new Uint8Array(0)
 // Varnish reads `xkey`, Fastly `Surrogate-Key`: the same keys under both names.
 const keyHeaders = (keys: string): [string, string][] => [['Surrogate-Key', keys], ['xkey', keys]]
 
-export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, ifNoneMatch, extra = {} }: ReplyOptions): PageReply {
-  const gzip = page.gzip && acceptsGzip(acceptEncoding) ? page.gzip : undefined
-  const etag = gzip ? gzipETag(page.etag) : page.etag
+const ALL_CODINGS: readonly ContentCoding[] = ['br', 'gzip']
+
+export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, ifNoneMatch, codings = ALL_CODINGS, extra = {} }: ReplyOptions): PageReply {
+  const coding = chooseEncoding(acceptEncoding, codings.filter((name) => page[name] !== undefined))
+  const encoded = coding ? page[coding] : undefined
+  const etag = coding ? encodedETag(page.etag, coding) : page.etag
   const headers: [string, string][] = [
     ['Cache-Control', storage === 'shared' ? sharedCacheControl(page.expiresAt) : CACHE_CONTROL[storage]],
     ['ETag', etag],
@@ -79,26 +101,28 @@ export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, 
   ]
   if (storage === 'shared') headers.push(...keyHeaders(page.keys))
   if (page.location) headers.push(['Location', page.location])
-  if (page.gzip) headers.push(['Vary', 'Accept-Encoding'])
+  if (page.gzip || page.br) headers.push(['Vary', 'Accept-Encoding'])
   // Preconditions apply to what would be a 200 (RFC 9110 §13.2.1); the 304 repeats the caching headers.
   if (storage === 'shared' && page.status === 200 && noneMatch(ifNoneMatch, etag)) return { status: 304, headers, body: EMPTY }
   headers.unshift(['Content-Type', page.contentType])
-  if (!gzip) return { status: page.status, headers, body: page.body }
+  if (!coding || !encoded) return { status: page.status, headers, body: page.body }
   // Next's own compression leaves a response that already names its encoding alone.
-  headers.push(['Content-Encoding', 'gzip'])
-  return { status: page.status, headers, body: gzip }
+  headers.push(['Content-Encoding', coding])
+  return { status: page.status, headers, body: encoded }
 }
 
 /**
  * The Response a Route Handler returns for a page (reader/page.tsx, reader/document.ts). Always
  * the plain body: Next drops a Content-Encoding set by a Route Handler and compresses the body itself,
- * so a gzipped body would reach the client gzipped twice (the fast path sends the gzipped copy). The
- * headers are worked out for the request's Accept-Encoding all the same: the ETag then names what
- * Next sends, the gzipped representation or the plain one.
+ * so a gzipped body would reach the client gzipped twice (the fast path sends the compressed copies). The
+ * headers are worked out for the request's Accept-Encoding all the same, gzip at best: the ETag then
+ * names what Next sends, the gzipped representation or the plain one.
  */
-export function routeResponse(request: Request, page: RenderedPage, options: Omit<ReplyOptions, 'acceptEncoding' | 'ifNoneMatch'>): Response {
+export function routeResponse(request: Request, page: RenderedPage, options: Omit<ReplyOptions, 'acceptEncoding' | 'ifNoneMatch' | 'codings'>): Response {
   const reply = pageReply(page, {
     ...options,
+    // What Next's compression can send (its `compression` has no brotli): the ETag must name that.
+    codings: ['gzip'],
     acceptEncoding: request.headers.get('accept-encoding'),
     ifNoneMatch: request.headers.get('if-none-match'),
   })

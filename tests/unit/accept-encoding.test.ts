@@ -1,20 +1,31 @@
 import { expect, it } from 'vitest'
-import { acceptsGzip } from '@/server/accept-encoding'
+import { chooseEncoding } from '@/server/accept-encoding'
 
-it('accepts gzip when the client lists it, or everything, with a non-zero quality', () => {
-  expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true)
-  expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true)
-  expect(acceptsGzip('x-gzip')).toBe(true)
-  expect(acceptsGzip('*')).toBe(true)
-  expect(acceptsGzip('br, *;q=0.1')).toBe(true)
+const both = ['br', 'gzip'] as const
+
+it('sends brotli when the client takes it, at a quality no lower than gzip’s', () => {
+  expect(chooseEncoding('gzip, deflate, br, zstd', both)).toBe('br')
+  expect(chooseEncoding('BR;q=0.5, gzip;q=0.5', both)).toBe('br')
+  expect(chooseEncoding('br, *;q=0.1', both)).toBe('br')
+  expect(chooseEncoding('*', both)).toBe('br')
 })
 
-it('refuses gzip when it is excluded, not offered, or nothing is said', () => {
-  expect(acceptsGzip('gzip;q=0')).toBe(false)
-  expect(acceptsGzip('gzip;q=0.000, *')).toBe(false)
-  expect(acceptsGzip('*;q=0')).toBe(false)
-  expect(acceptsGzip('br, deflate')).toBe(false)
-  expect(acceptsGzip('identity')).toBe(false)
-  expect(acceptsGzip('')).toBe(false)
-  expect(acceptsGzip(null)).toBe(false)
+it('sends gzip when brotli is not taken, or taken less gladly', () => {
+  expect(chooseEncoding('gzip, deflate', both)).toBe('gzip')
+  expect(chooseEncoding('br;q=0.4, GZIP;q=0.5', both)).toBe('gzip')
+  expect(chooseEncoding('x-gzip', both)).toBe('gzip')
+  expect(chooseEncoding('br;q=0, *', both)).toBe('gzip')
+  // Only what the page has (or the caller may send) is chosen.
+  expect(chooseEncoding('gzip, br', ['gzip'])).toBe('gzip')
+})
+
+it('sends the plain bytes when nothing it has is accepted, or nothing is said', () => {
+  expect(chooseEncoding('gzip;q=0, br;q=0.000', both)).toBeNull()
+  expect(chooseEncoding('*;q=0', both)).toBeNull()
+  expect(chooseEncoding('deflate, zstd', both)).toBeNull()
+  expect(chooseEncoding('identity', both)).toBeNull()
+  expect(chooseEncoding('br', ['gzip'])).toBeNull()
+  expect(chooseEncoding('gzip;q=abc', both)).toBeNull()
+  expect(chooseEncoding('', both)).toBeNull()
+  expect(chooseEncoding(null, both)).toBeNull()
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultCacheControl, gzipETag, hasSessionCookie, noneMatch, sharedCacheControl, SHARED_PAGE, strongETag } from '@/server/http-cache'
+import { defaultCacheControl, encodedETag, hasSessionCookie, noneMatch, sharedCacheControl, SHARED_PAGE, strongETag } from '@/server/http-cache'
 
 describe('SHARED_PAGE', () => {
   it('lets shared caches keep a page and browsers revalidate it, and serve it stale only on errors', () => {
@@ -46,8 +46,9 @@ describe('ETags', () => {
     expect(strongETag(Buffer.from('<!DOCTYPE html><h1>Grain!</h1>'))).not.toBe(strongETag(body))
   })
 
-  it('name the gzipped copy apart from the plain one', () => {
-    expect(gzipETag('"abc"')).toBe('"abc-gz"')
+  it('name the gzipped and the brotli copy apart from the plain one and from each other', () => {
+    expect(encodedETag('"abc"', 'gzip')).toBe('"abc-gz"')
+    expect(encodedETag('"abc"', 'br')).toBe('"abc-br"')
   })
 
   it('match If-None-Match lists, weakly, and *', () => {

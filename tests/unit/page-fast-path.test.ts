@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { PageCache } from '@/server/page-cache'
 import { serveCachedPage } from '@/server/fast-path'
@@ -58,11 +58,16 @@ it('answers a cached page with the reader headers, whatever the query string', a
   }
 })
 
-it('sends the gzipped copy to clients that accept it, HSTS behind HTTPS, and no body for HEAD', async () => {
-  const zipped = await get('/articles/grain', { 'accept-encoding': 'gzip, br', 'x-forwarded-proto': 'https' })
+it('sends the brotli copy to clients that accept it, else the gzipped one, HSTS behind HTTPS, and no body for HEAD', async () => {
+  const squeezed = await get('/articles/grain', { 'accept-encoding': 'gzip, deflate, br, zstd', 'x-forwarded-proto': 'https' })
+  expect(squeezed.headers['content-encoding']).toBe('br')
+  expect(squeezed.headers['content-length']).toBe(String(squeezed.body.length))
+  expect(brotliDecompressSync(squeezed.body).toString('utf8')).toBe(HTML)
+  expect(squeezed.headers.vary).toBe('Accept-Encoding')
+  expect(squeezed.headers['strict-transport-security']).toMatch(/^max-age=\d+/)
+  const zipped = await get('/articles/grain', { 'accept-encoding': 'gzip, br;q=0' })
   expect(zipped.headers['content-encoding']).toBe('gzip')
   expect(gunzipSync(zipped.body).toString('utf8')).toBe(HTML)
-  expect(zipped.headers['strict-transport-security']).toMatch(/^max-age=\d+/)
   const head = await get('/articles/grain', {}, 'HEAD')
   expect(head.status).toBe(200)
   expect(head.body.length).toBe(0)
@@ -73,17 +78,21 @@ it('answers 304 with no body to a client holding the same page, per encoding', a
   const zipped = await get('/articles/grain', { 'accept-encoding': 'gzip' })
   expect(plain.headers.etag).toMatch(/^"[\w-]{22}"$/)
   expect(zipped.headers.etag).toBe(`${plain.headers.etag!.slice(0, -1)}-gz"`)
+  const squeezed = await get('/articles/grain', { 'accept-encoding': 'br' })
+  expect(squeezed.headers.etag).toBe(`${plain.headers.etag!.slice(0, -1)}-br"`)
 
-  for (const [etag, encoding] of [[plain.headers.etag!, ''], [`W/${zipped.headers.etag}`, 'gzip'], ['"other", *', '']] as const) {
+  const tagFor = { '': plain.headers.etag, gzip: zipped.headers.etag, br: squeezed.headers.etag }
+  for (const [etag, encoding] of [[plain.headers.etag!, ''], [`W/${zipped.headers.etag}`, 'gzip'], [squeezed.headers.etag!, 'br'], ['"other", *', '']] as const) {
     const again = await get('/articles/grain', { 'if-none-match': etag, 'accept-encoding': encoding })
     expect(again.status).toBe(304)
     expect(again.body.length).toBe(0)
     expect(again.headers['content-length']).toBeUndefined()
     expect(again.headers).toMatchObject({ 'cache-control': plain.headers['cache-control'], vary: 'Accept-Encoding' })
-    expect(again.headers.etag).toBe(encoding ? zipped.headers.etag : plain.headers.etag)
+    expect(again.headers.etag).toBe(tagFor[encoding])
   }
-  // The other encoding's validator, or another page's, gets the whole page.
+  // Another encoding's validator, or another page's, gets the whole page.
   expect((await get('/articles/grain', { 'if-none-match': zipped.headers.etag! })).status).toBe(200)
+  expect((await get('/articles/grain', { 'if-none-match': squeezed.headers.etag!, 'accept-encoding': 'gzip' })).status).toBe(200)
   expect((await get('/articles/grain', { 'if-none-match': '"AAAAAAAAAAAAAAAAAAAAAA"' })).status).toBe(200)
 })
 
