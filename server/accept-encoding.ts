@@ -1,5 +1,6 @@
 /** The content codings reader pages are kept in besides the plain bytes, best first (brotli is the smaller). */
 export type ContentCoding = 'br' | 'gzip'
+export const CODINGS: readonly ContentCoding[] = ['br', 'gzip']
 
 /**
  * Which of the `available` codings to send for a request's Accept-Encoding (RFC 9110 §12.5.3): the

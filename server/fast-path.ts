@@ -1,12 +1,56 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { hasSessionCookie } from './http-cache.ts'
-import type { PageCache } from './page-cache.ts'
-import { pageReply } from './page-reply.ts'
+import { chooseEncoding, CODINGS, type ContentCoding } from './accept-encoding.ts'
+import { encodedETag, hasSessionCookie, noneMatch } from './http-cache.ts'
+import type { PageCache, RenderedPage } from './page-cache.ts'
+import { pageReply, type Storage } from './page-reply.ts'
 import { readerPageHeaders } from './security-headers.ts'
 
 const flatten = (headers: { key: string; value: string }[]) => headers.flatMap(({ key, value }) => [key, value])
 const HTTP_HEADERS = flatten(readerPageHeaders(false))
 const HTTPS_HEADERS = flatten(readerPageHeaders(true))
+
+/**
+ * One way of answering for a page (storage × coding × scheme), worked out once: the flat
+ * [name, value, …] header lists Node writes cheapest, for the 200 and for the 304.
+ */
+interface Prepared {
+  etag: string
+  status: number
+  headers: string[]
+  body: Uint8Array
+  /** The 304's headers, for a shared page answered 200; null where a validator never earns a 304. */
+  notModified: string[] | null
+}
+
+/** Per page, its prepared answers: dropped with the page (a WeakMap), rebuilt for a new render. */
+const preparedAnswers = new WeakMap<RenderedPage, Map<string, Prepared>>()
+
+function prepare(page: RenderedPage, storage: Storage, coding: ContentCoding | null, https: boolean): Prepared {
+  const options = { storage, cache: 'HIT', acceptEncoding: coding, codings: coding ? [coding] : [] } as const
+  const reply = pageReply(page, options)
+  const etag = coding ? encodedETag(page.etag, coding) : page.etag
+  const revalidated = pageReply(page, { ...options, ifNoneMatch: etag })
+  const security = https ? HTTPS_HEADERS : HTTP_HEADERS
+  // A 304 has no body, and no Content-Length unless it is the 200's (RFC 9110 §8.6): none at all is simplest.
+  return {
+    etag,
+    status: reply.status,
+    body: reply.body,
+    headers: [...security, ...reply.headers.flat(), 'Content-Length', String(reply.body.byteLength)],
+    notModified: revalidated.status === 304 ? [...security, ...revalidated.headers.flat()] : null,
+  }
+}
+
+function preparedFor(page: RenderedPage, storage: Storage, coding: ContentCoding | null, https: boolean): Prepared {
+  // A page that goes stale by itself counts its max-age down: worked out on every request.
+  if (page.expiresAt !== undefined) return prepare(page, storage, coding, https)
+  let answers = preparedAnswers.get(page)
+  if (!answers) preparedAnswers.set(page, (answers = new Map()))
+  const key = `${storage} ${coding ?? 'identity'} ${https ? 'https' : 'http'}`
+  let prepared = answers.get(key)
+  if (!prepared) answers.set(key, (prepared = prepare(page, storage, coding, https)))
+  return prepared
+}
 
 /**
  * Answers a request for a reader page straight from the page cache, before Next's router: a cached
@@ -24,18 +68,16 @@ export function serveCachedPage(request: IncomingMessage, response: ServerRespon
   const page = cache.get(query === -1 ? url : url.slice(0, query))
   if (!page) return false
 
-  const reply = pageReply(page, {
-    // Signed-in staff get the same page, but an answer to a session is never kept by a shared cache.
-    storage: hasSessionCookie(request.headers.cookie) ? 'private' : 'shared',
-    cache: 'HIT',
-    acceptEncoding: request.headers['accept-encoding'],
-    ifNoneMatch: request.headers['if-none-match'],
-  })
-  const headers = request.headers['x-forwarded-proto'] === 'https' ? HTTPS_HEADERS : HTTP_HEADERS
-  // A flat [name, value, …] list: the cheapest form for Node to write. A 304 has no body, and no
-  // Content-Length unless it is the 200's (RFC 9110 §8.6): none at all is simplest.
-  const length = reply.status === 304 ? [] : ['Content-Length', String(reply.body.byteLength)]
-  response.writeHead(reply.status, [...headers, ...reply.headers.flat(), ...length])
-  response.end(request.method === 'HEAD' || reply.status === 304 ? undefined : reply.body)
+  // Signed-in staff get the same page, but an answer to a session is never kept by a shared cache.
+  const storage = hasSessionCookie(request.headers.cookie) ? 'private' : 'shared'
+  const coding = chooseEncoding(request.headers['accept-encoding'], CODINGS.filter((name) => page[name] !== undefined))
+  const answer = preparedFor(page, storage, coding, request.headers['x-forwarded-proto'] === 'https')
+  if (answer.notModified && noneMatch(request.headers['if-none-match'], answer.etag)) {
+    response.writeHead(304, answer.notModified)
+    response.end()
+    return true
+  }
+  response.writeHead(answer.status, answer.headers)
+  response.end(request.method === 'HEAD' ? undefined : answer.body)
   return true
 }

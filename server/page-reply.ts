@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { chooseEncoding, type ContentCoding } from './accept-encoding.ts'
+import { chooseEncoding, CODINGS, type ContentCoding } from './accept-encoding.ts'
 import { encodedETag, noneMatch, NOT_STORED, PRIVATE_PAGE, sharedCacheControl, SHARED_PAGE, strongETag } from './http-cache.ts'
 import type { RenderedPage } from './page-cache.ts'
 import { surrogateKeyHeader } from './surrogate-keys.ts'
@@ -87,9 +87,7 @@ const EMPTY = new Uint8Array(0)
 // Varnish reads `xkey`, Fastly `Surrogate-Key`: the same keys under both names.
 const keyHeaders = (keys: string): [string, string][] => [['Surrogate-Key', keys], ['xkey', keys]]
 
-const ALL_CODINGS: readonly ContentCoding[] = ['br', 'gzip']
-
-export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, ifNoneMatch, codings = ALL_CODINGS, extra = {} }: ReplyOptions): PageReply {
+export function pageReply(page: RenderedPage, { storage, cache, acceptEncoding, ifNoneMatch, codings = CODINGS, extra = {} }: ReplyOptions): PageReply {
   const coding = chooseEncoding(acceptEncoding, codings.filter((name) => page[name] !== undefined))
   const encoded = coding ? page[coding] : undefined
   const etag = coding ? encodedETag(page.etag, coding) : page.etag
