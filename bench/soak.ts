@@ -11,7 +11,9 @@
  *   - no draft, ever: a newer draft saved on top of the published article carries a marker that must
  *     never appear in any reader response;
  *
- * and the resident memory of the server process is read at the start, middle and end.
+ * and the server's memory is read at the start, middle and end: its resident set (from /proc), and
+ * as the process itself reports it (heap used, external memory, the page cache's bytes). Target: RSS
+ * ≤ 300 MiB at the end, the page cache full.
  *
  * BENCH_VARNISH=1: two server processes on one database with Varnish in front of both; the editor
  * works through process A, the reader loops read through Varnish, B and A. A change must then show
@@ -19,11 +21,34 @@
  * stale pages (the probe missing although published for a second).
  */
 import { paragraphsToLexical } from '../lib/text/lexical.ts'
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
+import path from 'node:path'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, rssMiB, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, makeTempDir, rssMiB, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
 
 const SECONDS = secondsFromEnv('BENCH_SOAK_SECONDS', 300)
+const TARGET_RSS_MIB = 300
+
+interface ServerMemory {
+  rss: number
+  heapUsed: number
+  heapTotal: number
+  external: number
+  arrayBuffers: number
+  pageCacheBytes: number
+  pageCachePages: number
+}
+
+/** The server's latest memory report (server/server.ts writes one a second when MASTHEAD_MEMORY_REPORT names a file). */
+async function serverMemory(file: string): Promise<ServerMemory | null> {
+  await sleep(1100)
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as ServerMemory
+  } catch {
+    return null
+  }
+}
 const READERS = 4
 const EDITOR_STEP_MS = 2000
 const FILLER_ARTICLES = 14
@@ -43,7 +68,11 @@ interface PageStats {
 async function main(): Promise<void> {
   if (WITH_VARNISH && !varnishAvailable()) throw new Error('BENCH_VARNISH=1 needs varnishd: apt-get install -y varnish varnish-modules')
   const varnishPort = WITH_VARNISH ? await helperPort('varnish') : 0
-  const server = await startServer({ label: 'soak', env: WITH_VARNISH ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {} })
+  const reportFile = path.join(makeTempDir('masthead-soak-memory-'), 'memory.json')
+  const server = await startServer({
+    label: 'soak',
+    env: { MASTHEAD_MEMORY_REPORT: reportFile, ...(WITH_VARNISH ? { PURGE_URLS: `http://127.0.0.1:${varnishPort}/` } : {}) },
+  })
   const helpers: { stop(): Promise<void> }[] = []
   let ok = false
   try {
@@ -162,6 +191,7 @@ async function main(): Promise<void> {
     for (const target of targets) for (const page of pages) await timedGet(`${target.url}${page.path}`)
     const serverPid = server.serverPid()
     const rss = { start: rssMiB(serverPid), middle: null as number | null, end: null as number | null, max: rssMiB(serverPid) ?? 0 }
+    const inside = { start: await serverMemory(reportFile), middle: null as ServerMemory | null, end: null as ServerMemory | null }
     const t0 = performance.now()
     const deadline = t0 + SECONDS * 1000
     console.error(`[bench] soak for ${SECONDS} s: ${READERS} reader loops over ${pages.length} pages, an editor toggling ${probePath}`)
@@ -211,12 +241,16 @@ async function main(): Promise<void> {
         await sleep(Math.min(5_000, Math.max(0, deadline - performance.now())))
         const now = rssMiB(serverPid)
         if (now !== null) rss.max = Math.max(rss.max, now)
-        if (rss.middle === null && performance.now() - t0 >= (SECONDS * 1000) / 2) rss.middle = now
+        if (rss.middle === null && performance.now() - t0 >= (SECONDS * 1000) / 2) {
+          rss.middle = now
+          inside.middle = await serverMemory(reportFile)
+        }
       }
     }
 
     await Promise.all([...Array.from({ length: READERS }, (_, n) => reader(n)), editor(), memory()])
     rss.end = rssMiB(serverPid)
+    inside.end = await serverMemory(reportFile)
 
     const rows: (string | number)[][] = [['page', 'path', 'requests', 'p50', 'p99', '5xx', 'wrong status', 'failed', 'leaks']]
     const all: number[] = []
@@ -246,7 +280,15 @@ async function main(): Promise<void> {
       [`probe still missing ${GRACE_MS} ms after its publish returned (stale)`, stale, '0', pass(stale === 0)],
       ['(responses racing a publish, not judged)', ambiguous, '', ''],
       ['(control: responses showing the probe while published)', seenLive, '> 0', pass(seenLive > 0)],
-      [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, 'stable', ''],
+      [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, `≤ ${TARGET_RSS_MIB} MiB at the end`, rss.end === null ? '–' : pass(rss.end <= TARGET_RSS_MIB)],
+    ])
+    const bytes = (value: number | undefined) => (value === undefined ? '–' : `${(value / 2 ** 20).toFixed(1)} MiB`)
+    printTable('Server memory, as the process reports it (MASTHEAD_MEMORY_REPORT)', [
+      ['when', 'RSS', 'JS heap used / total', 'external (of which ArrayBuffers)', 'page cache (pages)'],
+      ...(['start', 'middle', 'end'] as const).map((when) => {
+        const m = inside[when]
+        return [when, bytes(m?.rss), `${bytes(m?.heapUsed)} / ${bytes(m?.heapTotal)}`, `${bytes(m?.external)} (${bytes(m?.arrayBuffers)})`, m ? `${bytes(m.pageCacheBytes)} (${m.pageCachePages})` : '–']
+      }),
     ])
     if (problems.length > 0) console.log(`\nFirst problems seen:\n  ${problems.join('\n  ')}`)
     ok = true

@@ -48,6 +48,11 @@ export class PageCache {
     return this.#entries.size
   }
 
+  /** Bytes the kept pages hold (plain and compressed copies), what `maxBytes` bounds. */
+  get bytes(): number {
+    return this.#bytes
+  }
+
   get(key: string): RenderedPage | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined

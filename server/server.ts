@@ -3,8 +3,10 @@
  * that answers cached reader pages itself (server/fast-path.ts). The page cache is one object per
  * process, shared with the Route Handlers that fill it and the Payload hooks that empty it.
  */
+import { writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import next from 'next'
+import sharp from 'sharp'
 import { defaultCacheControl } from './http-cache.ts'
 import { pageCache } from './page-cache.ts'
 import { serveCachedPage } from './fast-path.ts'
@@ -12,6 +14,10 @@ import { hasMalformedPathEscape } from './url-escapes.ts'
 
 const port = Number(process.env.PORT || 3000)
 process.title = 'masthead-server'
+
+// libvips (under sharp) keeps up to 50 MB of decoded images and 100 open files after each use; the
+// server resizes a photo once, when it is uploaded, so that cache only holds resident memory.
+sharp.cache(false)
 
 const app = next({ dev: false, dir: process.cwd(), port })
 const handle = app.getRequestHandler()
@@ -30,6 +36,16 @@ const server = http.createServer((request, response) => {
   void handle(request, response)
 })
 server.listen(port, () => console.log(`[masthead] ready on http://localhost:${port}`))
+
+// For bench:soak: where the memory goes, written to a file the benchmark reads (nothing on the network).
+const memoryReport = process.env.MASTHEAD_MEMORY_REPORT
+if (memoryReport) {
+  setInterval(() => {
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage()
+    const report = { at: Date.now(), rss, heapUsed, heapTotal, external, arrayBuffers, pageCacheBytes: cache.bytes, pageCachePages: cache.size }
+    writeFile(memoryReport, JSON.stringify(report)).catch(() => {})
+  }, 1000).unref()
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
