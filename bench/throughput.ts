@@ -99,7 +99,8 @@ http {
   tcp_nodelay on;
   keepalive_timeout 65;
   keepalive_requests 1000000;
-  open_file_cache max=16 valid=60s;
+  open_file_cache max=16 inactive=60s;
+  open_file_cache_valid 60s;
   server_tokens off;
   etag on;
   # Our gzipped bytes, precompressed beside each file: nothing is compressed per request.
