@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import * as exifr from 'exifr'
+import { DOMParser } from '@xmldom/xmldom'
+import ExifReader from 'exifreader'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { paragraphsToLexical } from '@/lib/text/lexical'
@@ -57,11 +58,11 @@ async function served(filename: string | null | undefined): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer())
 }
 
-/** What exifr reads from a served WebP's XMP block (exifr cannot open WebP itself). */
-async function servedXmp(bytes: Buffer): Promise<Record<string, Record<string, unknown>>> {
-  const { xmp } = webpMetadata(bytes)
+/** The XMP properties a served WebP carries, as exifreader reads them (by local name: `creator`, `Credit`…). */
+function servedXmp(bytes: Buffer): Record<string, string> {
+  const { xmp } = ExifReader.load(bytes, { expanded: true, domParser: new DOMParser() })
   expect(xmp, 'the served file carries XMP').toBeDefined()
-  return (await exifr.sidecar(xmp ?? Buffer.alloc(0), { mergeOutput: false }, 'xmp')) as Record<string, Record<string, unknown>>
+  return Object.fromEntries(Object.entries(xmp ?? {}).map(([name, tag]) => [name, typeof tag === 'string' ? tag : tag.description]))
 }
 
 describe('reading what the photo already says', () => {
@@ -183,11 +184,11 @@ describe('reading what the photo already says', () => {
       for (const filename of files) {
         expect(filename).toBeTruthy()
         const bytes = await served(filename)
-        const xmp = await servedXmp(bytes)
-        expect(xmp.dc?.creator, filename ?? '').toBe('Abdulaziz KETAZ')
-        expect(xmp.dc?.rights).toMatchObject({ value: '© AFP 2025' })
-        expect(xmp.photoshop?.Credit).toBe('Abdulaziz KETAZ / AFP')
-        expect(xmp.xmpRights?.WebStatement).toBe('https://www.afp.com/en/terms')
+        const xmp = servedXmp(bytes)
+        expect(xmp.creator, filename ?? '').toBe('Abdulaziz KETAZ')
+        expect(xmp.rights).toBe('© AFP 2025')
+        expect(xmp.Credit).toBe('Abdulaziz KETAZ / AFP')
+        expect(xmp.WebStatement).toBe('https://www.afp.com/en/terms')
         // Read the way an upload is read, too: the same credit comes back.
         expect((await readEmbeddedMetadata(bytes)).metadata).toMatchObject({ creator: 'Abdulaziz KETAZ', copyright: '© AFP 2025', credit: 'Abdulaziz KETAZ / AFP' })
         // No EXIF at all: no GPS position, no camera serial number.
@@ -212,9 +213,9 @@ describe('reading what the photo already says', () => {
       const { doc: edited } = (await response.json()) as { doc: Media }
       expect(edited.credit?.line).toBe('Abdulaziz KETAZ / Getty Images')
       for (const filename of [edited.sizes?.card?.filename, edited.sizes?.hero?.filename]) {
-        const xmp = await servedXmp(await served(filename))
-        expect(xmp.photoshop?.Credit).toBe('Abdulaziz KETAZ / Getty Images')
-        expect(xmp.dc?.creator).toBe('Abdulaziz KETAZ')
+        const xmp = servedXmp(await served(filename))
+        expect(xmp.Credit).toBe('Abdulaziz KETAZ / Getty Images')
+        expect(xmp.creator).toBe('Abdulaziz KETAZ')
       }
     })
 
