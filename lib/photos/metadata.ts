@@ -1,6 +1,8 @@
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom'
 // The default export: in plain Node exifreader is a CommonJS bundle without named exports.
 import ExifReader, { type ExpandedTags } from 'exifreader'
+import { isHttpUrl } from '@/lib/text/links'
+import type { PhotoCredit } from './credit'
 
 /**
  * What a photo file says about itself (IPTC, XMP, EXIF), as supplied by the photographer or agency,
@@ -104,18 +106,11 @@ export function embeddedFromTags(tags: Pick<ExpandedTags, 'exif' | 'iptc' | 'xmp
 // ---------------------------------------------------------------------------------------------
 // Filling the photo's fields
 
-export interface PhotoCreditFields {
-  creator?: string | null
-  provider?: string | null
-  line?: string | null
-  copyright?: string | null
-  license?: string | null
-}
-
+/** The fields of a photo that its metadata can fill. */
 export interface PhotoFields {
   alt?: string | null
   caption?: string | null
-  credit?: PhotoCreditFields | null
+  credit?: PhotoCredit | null
 }
 
 /**
@@ -133,7 +128,7 @@ export interface PhotoFields {
  */
 export function fillFromEmbedded(current: PhotoFields, embedded: EmbeddedMetadata): PhotoFields {
   const changes: PhotoFields = {}
-  const credit: PhotoCreditFields = {}
+  const credit: PhotoCredit = {}
   const typed = current.credit ?? {}
 
   const alt = embedded.headline ?? embedded.title
@@ -159,7 +154,7 @@ export function fillFromEmbedded(current: PhotoFields, embedded: EmbeddedMetadat
     }
   }
   if (isBlank(typed.copyright) && embedded.copyright) credit.copyright = embedded.copyright
-  if (isBlank(typed.license) && embedded.webStatement && /^https?:\/\/\S+$/.test(embedded.webStatement)) {
+  if (isBlank(typed.license) && embedded.webStatement && isHttpUrl(embedded.webStatement)) {
     credit.license = embedded.webStatement
   }
   if (Object.keys(credit).length > 0) changes.credit = credit

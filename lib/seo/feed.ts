@@ -2,7 +2,10 @@ import { Feed, type Extension, type Item } from 'feed'
 import type { Article } from '@/payload-types'
 import { escapeHtml, stripInvalidXmlChars } from '@/lib/text/format'
 import { sectionLabel } from '@/lib/content/sections'
-import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
+import { absoluteUrl, articleUrl } from '@/lib/content/urls'
+import { creditLine } from '@/lib/photos/credit'
+import { imageRendition } from '@/lib/photos/renditions'
 
 /**
  * The RSS 2.0 feed, built with `feed` (jpmonette/feed v6), which writes XML through xml-js.

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import type { Media } from '@/payload-types'
-import { formatCreditLine } from '@/lib/photos/credit'
+import { creditLine } from '@/lib/photos/credit'
 
 const SRCSET_SIZES = ['small', 'medium', 'hero'] as const
 
@@ -13,7 +13,7 @@ export function Figure({ media, priority = false, sizes = '(min-width: 50rem) 48
   priority?: boolean
   sizes?: string
 }) {
-  const credit = formatCreditLine(media.credit ?? {})
+  const credit = creditLine(media)
   const candidates = SRCSET_SIZES.map((name) => media.sizes?.[name])
     .filter((size): size is { url: string; width: number } => Boolean(size?.url && size.width))
     .map((size) => `${size.url} ${size.width}w`)

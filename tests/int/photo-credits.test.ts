@@ -119,6 +119,16 @@ describe('reading what the photo already says', () => {
     expect(kept.embedded?.creator).toBe('Abdulaziz KETAZ')
   })
 
+  it('refuses a licence that is not an http(s) URL, naming the field, and keeps the stored one', async () => {
+    for (const license of ['javascript:alert(1)', 'All rights reserved', 'https://', 'ftp://example.org/licence']) {
+      const response = await t.rest.patch(`/media/${doc.id}`, { token: editor.token, body: { credit: { ...doc.credit, license } } })
+      expect(response.status, license).toBe(400)
+      const { errors } = await response.json()
+      expect(errors[0].data.errors, license).toEqual([expect.objectContaining({ path: 'credit.license', message: expect.stringContaining('The licence must be an http(s) URL') })])
+    }
+    expect((await t.payload.findByID({ collection: 'media', id: doc.id })).credit?.license).toBe('https://www.afp.com/en/terms')
+  })
+
   it('fills only the gaps the editor left', async () => {
     const { doc: mixed } = await upload(await jpegWith({ xmp: AFP_XMP, width: 900, height: 600 }), 'mixed.jpg', {
       alt: 'Typed alt',
