@@ -1,15 +1,15 @@
 /** @jsxImportSource preact */
-import type { Article, Author, Media } from '@/payload-types'
+import type { Article } from '@/payload-types'
 import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { articlePath } from '@/lib/content/site'
 
 /** One article in a list: the lead story large, the others compact. */
 export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
-  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
+  const image = populatedLeadImage(article)
   const card = lead ? image?.sizes?.hero : image?.sizes?.card
-  const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  const authors = populatedAuthors(article)
   const Heading = lead ? 'h2' : 'h3'
   const language = article.language ?? SITE_LANGUAGE
   // Listings mix languages (an English rail on an Arabic page, an Arabic story on the front page):
