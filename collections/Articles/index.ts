@@ -11,6 +11,7 @@ import { refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-gua
 import { articleSlugHistory } from '@/hooks/slug-history'
 import { revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
 import { noteDraftOnlySave, rememberStoredArticle } from '@/hooks/stored-article'
+import { searchIndexHooks } from '@/collections/Articles/hooks/search-index'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
 import { SECTIONS } from '@/lib/content/sections'
 import { siteUrl } from '@/lib/content/site'
@@ -66,8 +67,8 @@ export const Articles: CollectionConfig = {
       rememberStoredArticle,
     ],
     // Photos first: the pages expired next are rendered again showing them.
-    afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle],
-    afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle],
+    afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle, ...searchIndexHooks.afterChange],
+    afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle, ...searchIndexHooks.afterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, label: 'Headline' },

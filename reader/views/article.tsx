@@ -9,6 +9,7 @@ import type { Author, Media } from '@/payload-types'
 import { articleHead } from '@/lib/seo/page-head'
 import { isPopulated } from '@/lib/content/populated'
 import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/content/queries'
+import { relatedArticles } from '@/lib/content/search'
 import { SECTIONS } from '@/lib/content/sections'
 import type { PageResult } from '@/reader/page'
 import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
@@ -22,9 +23,10 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const { isEnabled: preview } = await draftMode()
   const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
   const firstAuthor = (article.authors ?? []).find(isPopulated<Author>)
-  const [moreByAuthor, latest] = await Promise.all([
+  const [moreByAuthor, latest, related] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
     listLatest(1, 5),
+    relatedArticles(article, 4),
   ])
   const section = SECTIONS.find((option) => option.value === article.section)
   const head = articleHead(article, siteUrl())
@@ -60,6 +62,7 @@ export async function articlePage(slug: string): Promise<PageResult> {
             </ul>
           )}
         </article>
+        <Rail id="related" title="Related stories" articles={related} exclude={article.id} max={4} />
         {firstAuthor && moreByAuthor && (
           <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
         )}

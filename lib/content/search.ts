@@ -1,0 +1,90 @@
+import type { Article } from '@/payload-types'
+import { payloadClient } from '@/lib/platform/payload'
+import { declareTags } from '@/lib/invalidation/tag-scope'
+import { searchEngine } from '@/lib/search'
+import type { SearchRequest } from '@/lib/search/params'
+import { significantWords } from '@/lib/search/related'
+import { snippet, type Segment } from '@/lib/search/snippet'
+import { TAGS } from './cache-tags'
+import { sectionLabel } from './sections'
+import { getAuthorBySlug, PAGE_SIZE } from './queries'
+
+/**
+ * The reader's search and related stories. The engine (lib/search) answers with ids; the articles
+ * are then read like every other reader read, with access control on and no user, so a result can
+ * only ever be a published article, with its current headline, byline and photo.
+ */
+
+export interface SearchResult {
+  article: Article
+  /** Matched words in the body, or null (the result shows its standfirst). */
+  snippet: Segment[] | null
+}
+
+export interface SearchResultsPage {
+  results: SearchResult[]
+  total: number
+  page: number
+  totalPages: number
+  /** The `author` filter named nobody. */
+  unknownAuthor: boolean
+}
+
+/** Published articles by id, in the order given (ids no reader may see are left out). */
+async function publishedArticles(ids: string[]): Promise<Article[]> {
+  if (ids.length === 0) return []
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { and: [{ _status: { equals: 'published' } }, { id: { in: ids } }] },
+    depth: 1,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: false,
+    select: { body: false },
+  })
+  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+  return ids.map((id) => byId.get(id)).filter((doc): doc is Article => doc !== undefined)
+}
+
+export async function searchArticles(search: SearchRequest): Promise<SearchResultsPage> {
+  // Results change whenever any published article does: the tag every article change expires.
+  declareTags([TAGS.latest])
+  const empty = { results: [], total: 0, page: search.page, totalPages: 0 }
+  let author: string | null = null
+  if (search.author) {
+    const found = await getAuthorBySlug(search.author)
+    if (!found) return { ...empty, unknownAuthor: true }
+    author = String(found.id)
+  }
+  const payload = await payloadClient()
+  const { total, hits } = await searchEngine(payload).search({
+    query: search.query,
+    section: search.section,
+    author,
+    sort: search.sort,
+    offset: (search.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  })
+  const articles = new Map((await publishedArticles(hits.map((hit) => hit.id))).map((doc) => [String(doc.id), doc]))
+  const results = hits.flatMap((hit) => {
+    const article = articles.get(hit.id)
+    return article ? [{ article, snippet: snippet(hit.body, search.query) }] : []
+  })
+  return { results, total, page: search.page, totalPages: Math.ceil(total / PAGE_SIZE), unknownAuthor: false }
+}
+
+/**
+ * Up to `max` published stories sharing the most of this one's tags, headline and standfirst words
+ * (weighted as search weighs them), never itself. The page keeps the rail until one of them changes
+ * (their article tags); a story published later shows up once this page is rendered again.
+ */
+export async function relatedArticles(article: Article, max = 4): Promise<Article[]> {
+  const payload = await payloadClient()
+  // The section's name is indexed with each story (`extra`): sharing it counts, below a shared tag.
+  const words = significantWords({ ...article, tags: [...(article.tags ?? []), sectionLabel(article.section ?? '') ?? ''] })
+  const ids = await searchEngine(payload).related(String(article.id), words, max)
+  const related = (await publishedArticles(ids)).filter((doc) => doc.id !== article.id).slice(0, max)
+  declareTags(related.map((doc) => TAGS.article(doc.slug ?? '')))
+  return related
+}
