@@ -4,7 +4,7 @@ import type { SearchQuery } from './query'
 import { foldText } from './text'
 
 /**
- * SQLite's engine: an FTS5 table in the same database file (libsql, which Payload's adapter uses,
+ * SQLite's engine: an FTS5 table (`libsql_search_articles`) in the same database file (libsql, which Payload's adapter uses,
  * ships FTS5), created at start when missing. Columns hold the folded text (lib/search/text.ts);
  * FTS5's `unicode61 remove_diacritics 2` tokenizer folds again whatever our folding left. Ranked by
  * bm25() with the field weights; the article's own fields for filters and snippets are UNINDEXED.
@@ -15,7 +15,15 @@ export interface LibsqlClient {
   batch(statements: { sql: string; args?: (string | number | null)[] }[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
 }
 
-const TABLE = 'search_articles'
+/**
+ * Named for drizzle-kit: its schema push (`npm run dev`, and tests' fresh databases) drops every
+ * table it does not know unless the name starts with `libsql_`, `sqlite_`, `_cf_` or `_litestream_`
+ * (drizzle-kit's sqlite serializer, `filterIgnoredTablesByField`), and an FTS5 table cannot be
+ * declared in Payload's schema. Production never pushes (migrations); in the same file, the index is
+ * in every backup and restored with the database it belongs to.
+ */
+export const FTS_TABLE = 'libsql_search_articles'
+const TABLE = FTS_TABLE
 
 /** The FTS5 query for a parsed one: every word, phrase and the prefix, each quoted (they hold only letters and digits). */
 export function ftsMatch(query: SearchQuery): string {

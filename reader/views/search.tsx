@@ -17,10 +17,16 @@ import type { PageResult } from '@/reader/page'
  * (`noindex`); refused parameters get a 400 page saying which and why, with the form to try again.
  */
 
-/** The page-cache key of a search: its canonical URL, or null (not kept) when the parameters are refused. */
+/**
+ * The page-cache key of a search: its canonical URL, always with a "?" (the fast path looks pages up
+ * by path alone, so a key "/search" would answer every search with the empty form), or null (not
+ * kept) when the parameters are refused.
+ */
 export function searchCacheKey(url: URL): string | null {
   const parsed = parseSearchParams(url.searchParams)
-  return parsed.ok ? searchPath(parsed.search) : null
+  if (!parsed.ok) return null
+  const path = searchPath(parsed.search)
+  return path.includes('?') ? path : `${path}?`
 }
 
 export async function searchPage(url: URL): Promise<PageResult> {

@@ -187,6 +187,14 @@ describe('the /search page', () => {
     expect(await after.text()).toContain('<mark>Lighthouse</mark> keeper retires')
   })
 
+  it('is never cached under its bare path, which the fast path would answer for every search', async () => {
+    const { pageCache } = await import('@/server/page-cache')
+    expect((await page('')).status).toBe(200)
+    expect((await page('?section=world')).status).toBe(200)
+    expect(pageCache().get('/search')).toBeUndefined()
+    expect(pageCache().get('/search?')).toBeDefined()
+  })
+
   it('answers refused input with a 400 that says what was wrong, never a 500', async () => {
     const long = await page(`?q=${'a'.repeat(201)}`)
     expect(long.status).toBe(400)
