@@ -49,7 +49,16 @@ export async function searchPage(url: URL): Promise<PageResult> {
   }
   const { search } = parsed
   if (!hasQuery(search)) {
-    return { head: head('Search'), body: <><h1>Search</h1><SearchForm q={search.q} section={search.section} /></> }
+    return {
+      head: head('Search'),
+      body: (
+        <>
+          <h1>Search</h1>
+          {search.q && <p className="search-summary">“{search.q}” holds no word to search for: type a word or two.</p>}
+          <SearchForm q={search.q} section={search.section} />
+        </>
+      ),
+    }
   }
   const found = await searchArticles(search)
   if (search.page > 1 && found.results.length === 0) return null

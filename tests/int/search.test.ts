@@ -193,6 +193,7 @@ describe('the /search page', () => {
     expect((await page('?section=world')).status).toBe(200)
     expect(pageCache().get('/search')).toBeUndefined()
     expect(pageCache().get('/search?')).toBeDefined()
+    expect(await (await page('?q=***')).text()).toContain('holds no word to search for')
   })
 
   it('answers refused input with a 400 that says what was wrong, never a 500', async () => {
