@@ -11,6 +11,7 @@
 import { writeFileSync } from 'node:fs'
 import { getPayload } from 'payload'
 import config from '@payload-config'
+import { PUBLISHED } from '@/lib/content/published'
 import { searchArticles } from '@/lib/content/search'
 import { searchEngine } from '@/lib/search'
 import { parseSearchParams } from '@/lib/search/params'
@@ -36,7 +37,7 @@ export const QUERIES: { kind: string; query: string }[] = [
 const ARABIC = 'محادثات هادئة بين الوفود حول الأمن والحدود وعودة العائلات النازحة وأسعار الوقود في العاصمة'.split(' ')
 
 const payload = await getPayload({ config })
-const { totalDocs } = await payload.count({ collection: 'articles', where: { _status: { equals: 'published' } } })
+const { totalDocs } = await payload.count({ collection: 'articles', where: PUBLISHED })
 const { docs: authors } = await payload.find({ collection: 'authors', limit: 1, depth: 0 })
 const arabic = Math.max(2, Math.round(totalDocs / 100))
 for (let n = 0; n < arabic; n++) {

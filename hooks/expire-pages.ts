@@ -7,6 +7,7 @@ import type {
 import { TAGS, tagsForArticle, type ArticleLike } from '@/lib/content/cache-tags'
 import { expireTags } from '@/lib/invalidation/expire'
 import { isDraftOnlySave, publishedBeforeChange } from '@/hooks/stored-article'
+import { PUBLISHED } from '@/lib/content/published'
 
 /**
  * Publishing invalidates, reading is static: these hooks expire the cache tags of whatever shows the
@@ -64,7 +65,7 @@ export const revalidateDeleted: CollectionAfterDeleteHook = async (args) => {
 async function articleTagsWhere(req: PayloadRequest, where: Parameters<Payload['find']>[0]['where']) {
   const { docs } = await req.payload.find({
     collection: 'articles',
-    where: { and: [where ?? {}, { _status: { equals: 'published' } }] },
+    where: { and: [where ?? {}, PUBLISHED] },
     select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
     pagination: false,
     depth: 0,

@@ -5,10 +5,11 @@ import type {
   Payload,
   PayloadRequest,
 } from 'payload'
-import { idOf, uploadIdsInLexical } from '@/lib/photos/checks'
+import { type Id, idOf } from '@/lib/content/populated'
+import { uploadIdsInLexical } from '@/lib/photos/checks'
+import { PUBLISHED } from '@/lib/content/published'
 import { isDraftOnlySave, storedBeforeChange } from '@/hooks/stored-article'
 
-type Id = number | string
 
 /**
  * Readers see a photo only once something public shows it: a published article (as lead image or
@@ -90,7 +91,7 @@ async function shownPhotos(payload: Payload, req: PayloadRequest | undefined, id
   const [articles, authors] = await Promise.all([
     payload.find({
       collection: 'articles',
-      where: { and: [{ _status: { equals: 'published' } }, { photos: { in: ids } }] },
+      where: { and: [PUBLISHED, { photos: { in: ids } }] },
       select: { photos: true },
       ...common,
     }),

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import type { ArticleLike } from '@/lib/content/cache-tags'
+import type { Id } from '@/lib/content/populated'
 
 /**
  * What readers saw of an article before a change, read once per save for every hook that keeps
@@ -16,7 +17,7 @@ export function savesDraftOnly(args: { draft?: boolean; data?: { _status?: unkno
 }
 
 export interface StoredArticle extends ArticleLike {
-  id: number | string
+  id: Id
   photos?: unknown[] | null
 }
 
@@ -52,7 +53,7 @@ export function publishedBeforeChange(req: PayloadRequest): StoredArticle | null
   return stored?._status === 'published' ? stored : null
 }
 
-async function storedArticle(req: PayloadRequest, id: number | string): Promise<StoredArticle | null> {
+async function storedArticle(req: PayloadRequest, id: Id): Promise<StoredArticle | null> {
   // Deliberately without access control: the server's own bookkeeping reads the stored document.
   const doc = await req.payload.findByID({
     collection: 'articles',

@@ -6,6 +6,7 @@ import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/expire-pages'
 import { authorSlugHistory } from '@/hooks/slug-history'
 import { reindexAuthorArticles, reindexDeletedAuthorArticles } from '@/collections/Authors/hooks/search-index'
+import { isHttpUrl } from '@/lib/text/links'
 
 /** Public profiles of the people who write, separate from login accounts. */
 export const Authors: CollectionConfig = {
@@ -57,13 +58,4 @@ export const Authors: CollectionConfig = {
       ],
     },
   ],
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
 }

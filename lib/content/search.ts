@@ -6,6 +6,7 @@ import type { SearchRequest } from '@/lib/search/params'
 import { significantWords } from '@/lib/search/related'
 import { snippet, type Segment } from '@/lib/search/snippet'
 import { TAGS } from './cache-tags'
+import { PUBLISHED } from './published'
 import { sectionLabel } from './sections'
 import { getAuthorBySlug, PAGE_SIZE } from './queries'
 
@@ -36,7 +37,7 @@ async function publishedArticles(ids: string[]): Promise<Article[]> {
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: 'articles',
-    where: { and: [{ _status: { equals: 'published' } }, { id: { in: ids } }] },
+    where: { and: [PUBLISHED, { id: { in: ids } }] },
     depth: 1,
     limit: ids.length,
     pagination: false,

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import type { Article, Author } from '@/payload-types'
-import { isPopulated } from '@/lib/content/populated'
+import { idOf, isPopulated, type Id } from '@/lib/content/populated'
+import { PUBLISHED } from '@/lib/content/published'
 import { sectionLabel } from '@/lib/content/sections'
 import { lexicalToParagraphs } from '@/lib/text/lexical'
 import type { SearchEntry } from './engine'
@@ -31,13 +32,13 @@ export function entryOf(article: Indexed): SearchEntry {
       .filter(Boolean)
       .join(' · '),
     section,
-    authors: (article.authors ?? []).map((author) => String(isPopulated<Author>(author) ? author.id : author)),
+    authors: (article.authors ?? []).map((author) => String(idOf(author))),
     publishedAt: article.publishedAt ?? null,
   }
 }
 
 /** Brings one article's entry in step with what is published now. */
-export async function syncArticle(payload: Payload, id: number | string): Promise<void> {
+export async function syncArticle(payload: Payload, id: Id): Promise<void> {
   const stored = (await payload.findByID({
     collection: 'articles',
     id,
@@ -54,10 +55,10 @@ export async function syncArticle(payload: Payload, id: number | string): Promis
 }
 
 /** The published articles by these authors, by id (an author's name is indexed with each of them). */
-export async function articlesBy(req: PayloadRequest, author: number | string): Promise<(number | string)[]> {
+export async function articlesBy(req: PayloadRequest, author: Id): Promise<Id[]> {
   const { docs } = await req.payload.find({
     collection: 'articles',
-    where: { and: [{ _status: { equals: 'published' } }, { authors: { in: [author] } }] },
+    where: { and: [PUBLISHED, { authors: { in: [author] } }] },
     select: { _status: true },
     pagination: false,
     depth: 0,
@@ -76,7 +77,7 @@ export async function reindexAll(payload: Payload, log: (line: string) => void =
   for (let page = 1, more = true; more; page++) {
     const result = await payload.find({
       collection: 'articles',
-      where: { _status: { equals: 'published' } },
+      where: PUBLISHED,
       select: FIELDS,
       populate: { authors: { name: true } },
       sort: 'id',
