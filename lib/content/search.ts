@@ -1,4 +1,5 @@
 import type { Article } from '@/payload-types'
+import { isDatabaseUnavailable } from '@/lib/platform/db-errors'
 import { payloadClient } from '@/lib/platform/payload'
 import { declareTags } from '@/lib/invalidation/tag-scope'
 import { searchEngine } from '@/lib/search'
@@ -84,7 +85,16 @@ export async function relatedArticles(article: Article, max = 4): Promise<Articl
   const payload = await payloadClient()
   // The section's name is indexed with each story (`extra`): sharing it counts, below a shared tag.
   const words = significantWords({ ...article, tags: [...(article.tags ?? []), sectionLabel(article.section ?? '') ?? ''] })
-  const ids = await searchEngine(payload).related(String(article.id), words, max)
+  let ids: string[]
+  try {
+    ids = await searchEngine(payload).related(String(article.id), words, max)
+  } catch (error) {
+    // A rail is not worth the story: an engine that cannot answer (an Atlas index not built yet, a
+    // database without text search) leaves the page without it. A database that is down is the page's 503.
+    if (isDatabaseUnavailable(error)) throw error
+    payload.logger.error({ msg: 'related stories: the search engine failed; the article is shown without them', err: error })
+    return []
+  }
   const related = (await publishedArticles(ids)).filter((doc) => doc.id !== article.id).slice(0, max)
   declareTags(related.map((doc) => TAGS.article(doc.slug ?? '')))
   return related

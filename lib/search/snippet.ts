@@ -12,14 +12,15 @@ export interface Segment {
   mark: boolean
 }
 
-export function matches(word: string, query: SearchQuery): boolean {
+/** Whether a folded word is one the query looks for (a word, a phrase's word, or the prefix). */
+export function matcher(query: SearchQuery): (word: string) => boolean {
   const { words, prefix } = queryWords(query)
-  return words.has(word) || (prefix !== null && word.startsWith(prefix))
+  return (word) => words.has(word) || (prefix !== null && word.startsWith(prefix))
 }
 
 /** Marks the matched words of a short text (a headline, a standfirst): all of it, segmented. */
 export function highlight(text: string, query: SearchQuery): Segment[] {
-  return segments(text, 0, text.length, query)
+  return segments(text, 0, text.length, matcher(query))
 }
 
 /**
@@ -27,31 +28,33 @@ export function highlight(text: string, query: SearchQuery): Segment[] {
  * cut; null when no word matches (the result then shows its standfirst).
  */
 export function snippet(text: string, query: SearchQuery, length = 220): Segment[] | null {
+  const matches = matcher(query)
   const words = wordsOf(text)
-  const hits = words.filter(({ word }) => matches(word, query))
+  const hits = words.filter(({ word }) => matches(word))
   if (hits.length === 0) return null
-  // The window starting at a hit that holds the most hits.
+  // The window starting at a hit that holds the most hits (hits are in text order: two pointers).
   let best = { start: hits[0]!.start, count: 0 }
-  for (const hit of hits) {
-    const count = hits.filter((other) => other.start >= hit.start && other.end <= hit.start + length).length
-    if (count > best.count) best = { start: hit.start, count }
+  for (let first = 0, last = 0; first < hits.length; first++) {
+    last = Math.max(last, first)
+    while (last + 1 < hits.length && hits[last + 1]!.end <= hits[first]!.start + length) last++
+    if (last - first + 1 > best.count) best = { start: hits[first]!.start, count: last - first + 1 }
   }
   // Begin a few words before the first hit, on a word boundary, and end on one.
   const before = words.filter(({ start }) => start < best.start && start >= best.start - 60)
   const start = before[0]?.start ?? best.start
   const last = words.filter(({ end }) => end <= start + length).at(-1)
   const end = text.length - start <= length ? text.length : Math.max(last?.end ?? text.length, hits.find((hit) => hit.start >= best.start)!.end)
-  const cut = segments(text, start, end, query)
+  const cut = segments(text, start, end, matches)
   if (start > 0) cut.unshift({ text: '… ', mark: false })
   if (end < text.length) cut.push({ text: ' …', mark: false })
   return merge(cut)
 }
 
-function segments(text: string, from: number, to: number, query: SearchQuery): Segment[] {
+function segments(text: string, from: number, to: number, matches: (word: string) => boolean): Segment[] {
   const out: Segment[] = []
   let at = from
   for (const { word, start, end } of wordsOf(text.slice(from, to))) {
-    if (!matches(word, query)) continue
+    if (!matches(word)) continue
     if (from + start > at) out.push({ text: text.slice(at, from + start), mark: false })
     out.push({ text: text.slice(from + start, from + end), mark: true })
     at = from + end
@@ -60,7 +63,7 @@ function segments(text: string, from: number, to: number, query: SearchQuery): S
   return merge(out)
 }
 
-/** Neighbouring segments of the same kind as one (a marked phrase reads as one highlight only if joined by marked words). */
+/** Neighbouring segments of the same kind joined, runs of white space as one space. */
 function merge(list: Segment[]): Segment[] {
   const out: Segment[] = []
   for (const segment of list) {

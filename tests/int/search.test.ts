@@ -227,4 +227,16 @@ describe('related stories', () => {
     expect(rail).not.toContain('Wildfire spreads across hills')
     expect(rail).not.toContain('Wildfire draft')
   })
+
+  it('an engine that cannot answer leaves the story without its rail, not a 500', async () => {
+    const main = await story('Glacier retreat measured', { tags: ['Glaciers'] })
+    await story('Glacier tourism booms', { tags: ['Glaciers'] })
+    const failing = vi.spyOn(searchEngine(t.payload), 'related').mockRejectedValueOnce(new Error('no text index'))
+    const response = await articleRoute(new Request(`http://localhost:3000/articles/${main.slug}`), { params: Promise.resolve({ slug: main.slug! }) })
+    failing.mockRestore()
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('<h1>Glacier retreat measured</h1>')
+    expect(html).not.toContain('id="related"')
+  })
 })
