@@ -18,7 +18,7 @@ import { getAuthorBySlug, PAGE_SIZE } from './queries'
  */
 
 export interface SearchResult {
-  article: Article
+  article: ResultArticle
   /** Matched words in the body, or null (the result shows its standfirst). */
   snippet: Segment[] | null
 }
@@ -32,21 +32,32 @@ export interface SearchResultsPage {
   unknownAuthor: boolean
 }
 
-/** Published articles by id, in the order given (ids no reader may see are left out). */
-async function publishedArticles(ids: string[]): Promise<Article[]> {
+/** What a search result shows (no photo, no body): reading less keeps an uncached search fast. */
+const RESULT_FIELDS = { title: true, slug: true, standfirst: true, authors: true, publishedAt: true, section: true, language: true } as const
+export type ResultArticle = Pick<Article, 'id' | keyof typeof RESULT_FIELDS>
+
+const byIds = (ids: string[]) => ({ and: [PUBLISHED, { id: { in: ids } }] })
+const common = { collection: 'articles', depth: 1, pagination: false, overrideAccess: false } as const
+
+/** The docs in the order of `ids` (ids no reader may see, absent from `docs`, are left out). */
+function inOrder<T extends { id: unknown }>(ids: string[], docs: T[]): T[] {
+  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+  return ids.map((id) => byId.get(id)).filter((doc): doc is T => doc !== undefined)
+}
+
+async function resultArticles(ids: string[]): Promise<ResultArticle[]> {
   if (ids.length === 0) return []
   const payload = await payloadClient()
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { and: [PUBLISHED, { id: { in: ids } }] },
-    depth: 1,
-    limit: ids.length,
-    pagination: false,
-    overrideAccess: false,
-    select: { body: false },
-  })
-  const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
-  return ids.map((id) => byId.get(id)).filter((doc): doc is Article => doc !== undefined)
+  const { docs } = await payload.find({ ...common, where: byIds(ids), limit: ids.length, select: RESULT_FIELDS, populate: { authors: { name: true } } })
+  return inOrder(ids, docs)
+}
+
+/** Whole cards (photo included), for the rail. */
+async function cardArticles(ids: string[]): Promise<Article[]> {
+  if (ids.length === 0) return []
+  const payload = await payloadClient()
+  const { docs } = await payload.find({ ...common, where: byIds(ids), limit: ids.length, select: { body: false } })
+  return inOrder(ids, docs as Article[])
 }
 
 export async function searchArticles(search: SearchRequest): Promise<SearchResultsPage> {
@@ -68,7 +79,7 @@ export async function searchArticles(search: SearchRequest): Promise<SearchResul
     offset: (search.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   })
-  const articles = new Map((await publishedArticles(hits.map((hit) => hit.id))).map((doc) => [String(doc.id), doc]))
+  const articles = new Map((await resultArticles(hits.map((hit) => hit.id))).map((doc) => [String(doc.id), doc]))
   const results = hits.flatMap((hit) => {
     const article = articles.get(hit.id)
     return article ? [{ article, snippet: snippet(hit.body, search.query) }] : []
@@ -95,7 +106,7 @@ export async function relatedArticles(article: Article, max = 4): Promise<Articl
     payload.logger.error({ msg: 'related stories: the search engine failed; the article is shown without them', err: error })
     return []
   }
-  const related = (await publishedArticles(ids)).filter((doc) => doc.id !== article.id).slice(0, max)
+  const related = (await cardArticles(ids)).filter((doc) => doc.id !== article.id).slice(0, max)
   declareTags(related.map((doc) => TAGS.article(doc.slug ?? '')))
   return related
 }

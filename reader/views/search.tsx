@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
-import type { Article, Author } from '@/payload-types'
+import type { Author } from '@/payload-types'
 import { simpleHead } from '@/lib/seo/page-head'
-import { searchArticles, type SearchResult, type SearchResultsPage } from '@/lib/content/search'
+import { searchArticles, type ResultArticle, type SearchResult, type SearchResultsPage } from '@/lib/content/search'
 import { isPopulated } from '@/lib/content/populated'
 import { SECTIONS, sectionLabel } from '@/lib/content/sections'
 import { articlePath, siteUrl } from '@/lib/content/site'
@@ -174,7 +174,7 @@ function Result({ result, search }: { result: SearchResult; search: SearchReques
   )
 }
 
-function Meta({ article, authors, section, language }: { article: Article; authors: Author[]; section?: string; language: string }) {
+function Meta({ article, authors, section, language }: { article: ResultArticle; authors: Author[]; section?: string; language: string }) {
   const parts = [authors.map((author) => author.name).join(', '), section].filter(Boolean)
   return (
     <p className="meta">
