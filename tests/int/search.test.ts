@@ -228,6 +228,20 @@ describe('related stories', () => {
     expect(rail).not.toContain('Wildfire draft')
   })
 
+  searching('the rail is cached with the page, which expires when a story on it changes', async () => {
+    const main = await story('Flood defences tested', { tags: ['Floods'] })
+    const shown = await story('Flood barrier closes', { tags: ['Floods'] })
+    const read = () => articleRoute(new Request(`http://localhost:3000/articles/${main.slug}`), { params: Promise.resolve({ slug: main.slug! }) })
+    expect(await (await read()).text()).toContain('Flood barrier closes')
+    const cached = await read()
+    expect(cached.headers.get('x-page-cache')).toBe('HIT')
+    expect(cached.headers.get('xkey')!.split(' ')).toContain(`article:${shown.slug}`)
+    await t.payload.update({ collection: 'articles', id: shown.id, data: { _status: 'draft' } })
+    const after = await read()
+    expect(after.headers.get('x-page-cache')).toBe('MISS')
+    expect(await after.text()).not.toContain('Flood barrier closes')
+  })
+
   it('an engine that cannot answer leaves the story without its rail, not a 500', async () => {
     const main = await story('Glacier retreat measured', { tags: ['Glaciers'] })
     await story('Glacier tourism booms', { tags: ['Glaciers'] })
