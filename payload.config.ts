@@ -22,6 +22,7 @@ import { claimJobsOnce } from './lib/platform/job-claims'
 import { createReaderIndexes } from './lib/platform/mongo-indexes'
 import { resolvePayloadSecret } from './server/secret'
 import { siteUrl } from './lib/content/site'
+import { searchEngine } from './lib/search'
 import { migrations } from './migrations'
 import { migrations as mongoMigrations } from './migrations-mongodb'
 
@@ -155,6 +156,8 @@ export default buildConfig({
   onInit: async (payload) => {
     claimJobsOnce(payload)
     if (database.kind === 'sqlite') await prepareSqlite(payload)
+    // The search index's table (SQLite FTS5) or collection and text index (MongoDB), when missing.
+    await searchEngine(payload).prepare()
   },
   sharp,
   upload: {

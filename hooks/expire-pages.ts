@@ -1,12 +1,12 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  CollectionBeforeChangeHook,
   Payload,
   PayloadRequest,
 } from 'payload'
 import { TAGS, tagsForArticle, type ArticleLike } from '@/lib/content/cache-tags'
 import { expireTags } from '@/lib/invalidation/expire'
+import { isDraftOnlySave, publishedBeforeChange } from '@/hooks/stored-article'
 import { PUBLISHED } from '@/lib/content/published'
 
 /**
@@ -15,31 +15,12 @@ import { PUBLISHED } from '@/lib/content/published'
  * load into a database no server serves yet (bench:scale's generator) passes
  * `context.disableRevalidate` to skip them.
  */
-/**
- * What readers saw before the change, per request. (Not in `context`: the Local API call below gives
- * the request a fresh context object, so the afterChange hook would never see it.)
- */
-const publishedBefore = new WeakMap<PayloadRequest, ArticleLike | null>()
-
-/** The article as readers saw it before this request's change (null: unpublished or new). */
-export const publishedBeforeChange = (req: PayloadRequest): ArticleLike | null | undefined => publishedBefore.get(req)
-
-export const rememberPublishedArticle: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
-  // `originalDoc` is the latest version, which may be a draft: what readers see is the stored document.
-  if (operation === 'update' && originalDoc?.id && !context.disableRevalidate) {
-    publishedBefore.set(req, await publishedArticle(req, originalDoc.id))
-  }
-  return data
-}
-
 export const revalidateArticle: CollectionAfterChangeHook = async ({ doc, req, context }) => {
   if (context.disableRevalidate) return doc
-  const before = publishedBefore.get(req)
-  publishedBefore.delete(req)
-  if (doc._status === 'published') {
-    await expireTags(tagsForArticle(doc, before), req)
-  } else if (before && !(await publishedArticle(req, doc.id))) {
-    // Unpublished. (A draft saved on top of a published article leaves it published: nothing to do.)
+  const before = publishedBeforeChange(req)
+  // A draft saved on top of a published article leaves it published: nothing to do, nothing read
+  // (hooks/stored-article.ts). A draft status written to the stored document is an unpublish.
+  if (doc._status === 'published' || (before && !isDraftOnlySave(req))) {
     await expireTags(tagsForArticle(doc, before), req)
   }
   return doc
@@ -79,21 +60,6 @@ export const revalidateDeleted: CollectionAfterDeleteHook = async (args) => {
   if (args.context.disableRevalidate) return args.doc
   const hook = args.collection.slug === 'authors' ? revalidateAuthor : revalidateMedia
   return hook({ ...args, data: args.doc, operation: 'update', previousDoc: args.doc })
-}
-
-/** The article as readers currently see it, or null when it is not published. */
-async function publishedArticle(req: PayloadRequest, id: number | string): Promise<ArticleLike | null> {
-  // Deliberately without access control: the server's own bookkeeping reads the stored document.
-  const stored = await req.payload.findByID({
-    collection: 'articles',
-    id,
-    draft: false,
-    depth: 0,
-    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
-    req,
-    disableErrors: true,
-  })
-  return stored?._status === 'published' ? (stored as ArticleLike) : null
 }
 
 async function articleTagsWhere(req: PayloadRequest, where: Parameters<Payload['find']>[0]['where']) {

@@ -8,6 +8,7 @@ import type {
 import { type Id, idOf } from '@/lib/content/populated'
 import { uploadIdsInLexical } from '@/lib/photos/checks'
 import { PUBLISHED } from '@/lib/content/published'
+import { isDraftOnlySave, storedBeforeChange } from '@/hooks/stored-article'
 
 
 /**
@@ -42,38 +43,15 @@ async function existingPhotos(req: PayloadRequest, ids: Id[]): Promise<Id[]> {
   return ids.filter((id) => found.has(String(id)))
 }
 
-/** The stored (published, or unpublished) article, as readers would see it: per request. */
-const storedBefore = new WeakMap<PayloadRequest, { published: boolean; photos: Id[] }>()
-
-async function storedArticle(req: PayloadRequest, id: Id) {
-  const doc = await req.payload.findByID({
-    collection: 'articles',
-    id,
-    draft: false,
-    depth: 0,
-    select: { _status: true, photos: true },
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  return { published: doc?._status === 'published', photos: photoIds(doc?.photos) }
-}
-
 const photoIds = (value: unknown): Id[] => (Array.isArray(value) ? value.map(idOf).filter((id): id is Id => id !== null) : [])
 
-export const rememberStoredPhotos: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
-  if (operation === 'update' && originalDoc?.id !== undefined) storedBefore.set(req, await storedArticle(req, originalDoc.id))
-  return data
-}
-
 export const updateArticlePhotoVisibility: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const before = storedBefore.get(req)
-  storedBefore.delete(req)
-  // A draft saved over an unpublished article, or on top of a published one, changes nothing readers see.
-  if (doc._status !== 'published') {
-    if (!before?.published || (await storedArticle(req, doc.id)).published) return doc
-  }
-  await updatePhotoVisibility(req, [...photoIds(doc.photos), ...photoIds(previousDoc?.photos), ...(before?.photos ?? [])])
+  const before = storedBeforeChange(req)
+  // A draft saved over an unpublished article, or on top of a published one (a draft-only save,
+  // hooks/stored-article.ts), changes nothing readers see; a draft status written over a published
+  // article is an unpublish.
+  if (doc._status !== 'published' && (before?._status !== 'published' || isDraftOnlySave(req))) return doc
+  await updatePhotoVisibility(req, [...photoIds(doc.photos), ...photoIds(previousDoc?.photos), ...photoIds(before?.photos)])
   return doc
 }
 

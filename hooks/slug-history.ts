@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
-import { publishedBeforeChange } from '@/hooks/expire-pages'
+import { publishedBeforeChange } from '@/hooks/stored-article'
 import { articlePath, authorPath } from '@/lib/content/site'
 
 /**
@@ -26,7 +26,6 @@ export async function movePath(req: PayloadRequest, from: string | null, to: str
 
 const sitePath = (path: (slug: string) => string, slug: unknown) => (typeof slug === 'string' && slug !== '' ? decodeURI(path(slug)) : null)
 
-/** Runs before `revalidateArticle`, which forgets what readers saw before the change. */
 export const articleSlugHistory: CollectionAfterChangeHook = async ({ doc, req, context }) => {
   if (context.disableRevalidate || doc._status !== 'published') return doc
   const now = sitePath(articlePath, doc.slug)

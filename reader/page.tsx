@@ -21,7 +21,7 @@ import { collectTags } from '@/lib/invalidation/tag-scope'
  * shares: the page cache, 404s, redirects, and a 503 (never cached) while the database is down.
  */
 
-export type PageContent = { head: PageHead; body: VNode; status?: 200 | 404 }
+export type PageContent = { head: PageHead; body: VNode; status?: 200 | 400 | 404 }
 /** What a loader found: a page, a redirect (308 unless said), or null for "no such page" (404). */
 export type PageResult = PageContent | { redirect: string; status?: number } | null
 
@@ -39,36 +39,47 @@ function failure(request: Request, path: string, error: unknown): Response {
   return routeResponse(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
 
-export function sitePage<P>(load: (params: P) => Promise<PageResult>): Handler<P> {
+/**
+ * `cacheKey`: for a page whose query string matters (/search), the key it is cached under, built
+ * from the checked parameters (null: not cached). Other pages ignore the query string, as the fast
+ * path does (server/fast-path.ts looks pages up by path only, so such a page is never answered there).
+ */
+export function sitePage<P>(
+  load: (params: P, url: URL) => Promise<PageResult>,
+  options: { cacheKey?: (url: URL) => string | null } = {},
+): Handler<P> {
   return async function GET(request, { params }) {
-    const path = new URL(request.url).pathname
+    const url = new URL(request.url)
+    const path = url.pathname
+    const key = options.cacheKey ? options.cacheKey(url) : path
     // Draft mode (a live staff session previewing drafts) never reads or fills the shared cache;
     // the draft-mode cookie without one is an anonymous reader's request.
     const preview = (await previewUser()) !== null
     // Signed-in staff read the same pages, but nothing answered to a session may be kept by a shared cache.
     const storage: Storage = preview || hasSessionCookie(request.headers.get('cookie')) ? 'private' : 'shared'
     const cache = pageCache()
-    if (!preview) {
-      const hit = cache.get(path)
+    if (!preview && key !== null) {
+      const hit = cache.get(key)
       if (hit) return routeResponse(request, hit, { storage, cache: 'HIT' })
     }
     const begun = cache.begin()
     try {
       // No page here: the URL may have moved (collections/Redirects/index.ts), looked up only on this miss.
-      const { value: result, tags } = await collectTags(async () => (await load(await params)) ?? findRedirect(path))
+      const { value: result, tags } = await collectTags(async () => (await load(await params, url)) ?? findRedirect(path))
       // Content an editor changed while it was read is answered once, but kept by no cache at all.
-      const fresh = !cache.outdated(tags, begun)
+      // A page with no cache key (refused parameters) is kept by no cache either.
+      const fresh = !cache.outdated(tags, begun) && key !== null
       const answer = fresh ? storage : 'none'
       if (result && 'redirect' in result) {
         const page = { ...renderedPage({ status: result.status ?? 308, text: '', tags, gzip: false }), location: result.redirect }
-        if (fresh && !preview) cache.set(path, page, tags, begun)
+        if (fresh && !preview) cache.set(key, page, tags, begun)
         return routeResponse(request, page, { storage: answer, cache: preview ? 'BYPASS' : 'MISS' })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml()
       if (preview) return routeResponse(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
       const page = renderedPage({ status, text: html, tags })
-      if (fresh) cache.set(path, page, tags, begun)
+      if (fresh) cache.set(key, page, tags, begun)
       return routeResponse(request, page, { storage: answer, cache: 'MISS' })
     } catch (error) {
       return failure(request, path, error)

@@ -5,11 +5,13 @@ import { createdByField } from '@/fields/created-by'
 import { slugField } from '@/fields/slug'
 import { refuseMalformedArticle } from '@/collections/Articles/hooks/refuse-malformed'
 import { recordCreator } from '@/hooks/created-by'
-import { hideDeletedArticlePhotos, recordArticlePhotos, rememberStoredPhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
+import { hideDeletedArticlePhotos, recordArticlePhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
 import { articleSlugHistory } from '@/hooks/slug-history'
-import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
+import { revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
+import { noteDraftOnlySave, rememberStoredArticle } from '@/hooks/stored-article'
+import { searchIndexHooks } from '@/collections/Articles/hooks/search-index'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
 import { SECTIONS } from '@/lib/content/sections'
 import { siteUrl } from '@/lib/content/site'
@@ -39,6 +41,7 @@ export const Articles: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [
+      noteDraftOnlySave,
       refuseControlCharacters,
       refuseMalformedArticle,
       // A reader asking for `draft=true` gets the published version, never the latest draft.
@@ -60,12 +63,12 @@ export const Articles: CollectionConfig = {
       // No published photo without alt text and a credit (drafts and autosaves pass).
       refuseUncreditedPhotos,
       recordArticlePhotos,
-      rememberPublishedArticle,
-      rememberStoredPhotos,
+      // What readers saw before: read once, for the afterChange hooks (none for an autosave).
+      rememberStoredArticle,
     ],
     // Photos first: the pages expired next are rendered again showing them.
-    afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle],
-    afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle],
+    afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle, ...searchIndexHooks.afterChange],
+    afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle, ...searchIndexHooks.afterDelete],
   },
   fields: [
     { name: 'title', type: 'text', required: true, label: 'Headline' },

@@ -5,6 +5,7 @@ import { hideDeletedAuthorPhoto, updateAuthorPhotoVisibility } from '@/hooks/pho
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/expire-pages'
 import { authorSlugHistory } from '@/hooks/slug-history'
+import { reindexAuthorArticles, reindexDeletedAuthorArticles } from '@/collections/Authors/hooks/search-index'
 import { isHttpUrl } from '@/lib/text/links'
 
 /** Public profiles of the people who write, separate from login accounts. */
@@ -25,8 +26,8 @@ export const Authors: CollectionConfig = {
   hooks: {
     beforeOperation: [refuseControlCharacters],
     // A portrait is public: the author's page shows it.
-    afterChange: [updateAuthorPhotoVisibility, authorSlugHistory, revalidateAuthor],
-    afterDelete: [hideDeletedAuthorPhoto, revalidateDeleted],
+    afterChange: [updateAuthorPhotoVisibility, authorSlugHistory, revalidateAuthor, reindexAuthorArticles],
+    afterDelete: [hideDeletedAuthorPhoto, revalidateDeleted, reindexDeletedAuthorArticles],
   },
   fields: [
     { name: 'name', type: 'text', required: true },

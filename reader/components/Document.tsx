@@ -7,6 +7,7 @@ import { SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import type { PageHead } from '@/lib/seo/page-head'
 import { SECTIONS } from '@/lib/content/sections'
 import { SITE_NAME } from '@/lib/content/site'
+import { MAX_QUERY_LENGTH } from '@/lib/search/query'
 
 // Inlined in every page: one small stylesheet costs less than a render-blocking request for it.
 const css = readFileSync(path.join(process.cwd(), 'reader', 'site.css'), 'utf8')
@@ -62,6 +63,14 @@ export function Document({ head, children }: { head: PageHead; children: Compone
               ))}
             </ul>
           </nav>
+          {/* A plain GET form: search works without a script (reader/views/search.tsx). */}
+          <form role="search" aria-label="Site search" action="/search" method="get" className="site-search">
+            <label htmlFor="site-search-q" className="visually-hidden">
+              Search articles
+            </label>
+            <input id="site-search-q" type="search" name="q" maxLength={MAX_QUERY_LENGTH} required />
+            <button type="submit">Search</button>
+          </form>
         </header>
         <main id="main" tabIndex={-1}>
           {children}

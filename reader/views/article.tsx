@@ -8,6 +8,7 @@ import { Rail } from '@/reader/components/Rail'
 import { articleHead } from '@/lib/seo/page-head'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/content/queries'
+import { relatedArticles } from '@/lib/content/search'
 import { SECTIONS } from '@/lib/content/sections'
 import type { PageResult } from '@/reader/page'
 import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
@@ -21,9 +22,10 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const { isEnabled: preview } = await draftMode()
   const image = populatedLeadImage(article)
   const firstAuthor = populatedAuthors(article)[0]
-  const [moreByAuthor, latest] = await Promise.all([
+  const [moreByAuthor, latest, related] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
     listLatest(1, 5),
+    relatedArticles(article, 4),
   ])
   const section = SECTIONS.find((option) => option.value === article.section)
   const head = articleHead(article, siteUrl())
@@ -59,6 +61,7 @@ export async function articlePage(slug: string): Promise<PageResult> {
             </ul>
           )}
         </article>
+        <Rail id="related" title="Related stories" articles={related} exclude={article.id} max={4} />
         {firstAuthor && moreByAuthor && (
           <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
         )}

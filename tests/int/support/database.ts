@@ -18,6 +18,7 @@ export type StandinLimitation =
   | 'roll back a transaction'
   | "isolate a transaction's uncommitted writes"
   | 'plan queries (explain)'
+  | 'run $text search queries'
 
 /**
  * A test that needs what the stand-in cannot do (when `needed`): on the stand-in it is reported as

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Author } from '@/payload-types'
+import { searchEngine } from '@/lib/search'
+import { parseQuery } from '@/lib/search/query'
+import { reindexAll } from '@/lib/search/sync'
+import { paragraphsToLexical } from '@/lib/text/lexical'
+import { unlessStandinCannot } from './support/database'
+import { createArticle, createAuthor } from './support/fixtures'
+import { startPayload, type TestPayload } from './support/payload'
+
+// The reader routes run as in the server, minus Next's request scope (see reader-pages.test.ts).
+vi.mock('next/headers', () => ({ draftMode: async () => ({ isEnabled: false }) }))
+vi.mock('next/cache', async (original) => ({
+  ...(await original<typeof import('next/cache')>()),
+  unstable_cache: <T>(read: () => Promise<T>) => read,
+}))
+
+type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
+let searchRoute: Route<object>
+let articleRoute: Route<{ slug: string }>
+let t: TestPayload
+let author: Author
+let other: Author
+
+// The stand-in answers no `$text` query: what it cannot run is reported skipped, with the reason.
+const searching = unlessStandinCannot('run $text search queries')
+
+beforeAll(async () => {
+  t = await startPayload()
+  author = await createAuthor(t.payload, 'Zeina Khodr')
+  other = await createAuthor(t.payload, 'Łukasz Wróbel')
+  ;({ GET: searchRoute } = await import('@/app/(site)/search/route'))
+  ;({ GET: articleRoute } = await import('@/app/(site)/articles/[slug]/route'))
+})
+afterAll(async () => t?.cleanup())
+
+const body = (...paragraphs: string[]) => paragraphsToLexical(paragraphs)
+const story = (title: string, data: Record<string, unknown> = {}, status: 'draft' | 'published' = 'published') =>
+  createArticle(t.payload, { title, authors: [author.id], ...data }, status)
+
+/** Titles found for `q`, best first (through the engine, as the page asks it). */
+async function found(q: string, options: { section?: string; author?: string; sort?: 'date' | 'relevance'; page?: number } = {}) {
+  const { hits, total } = await searchEngine(t.payload).search({
+    query: parseQuery(q),
+    section: options.section ?? null,
+    author: options.author ?? null,
+    sort: options.sort ?? 'relevance',
+    offset: ((options.page ?? 1) - 1) * 12,
+    limit: 12,
+  })
+  const titles = await Promise.all(
+    hits.map(async (hit) => (await t.payload.findByID({ collection: 'articles', id: hit.id, depth: 0 })).title),
+  )
+  return { titles, total }
+}
+const titles = async (q: string) => (await found(q)).titles
+/** What the index holds for an article, by id (null: not indexed). */
+const entry = async (id: number | string) => (await searchEngine(t.payload).entries()).find((e) => e.id === String(id)) ?? null
+
+const page = (query: string) => searchRoute(new Request(`http://localhost:3000/search${query}`), { params: Promise.resolve({}) })
+
+describe('the index holds what readers may see, and only that', () => {
+  it('a published article, with its headline, standfirst, body, tags and byline', async () => {
+    const doc = await story('Quarry expansion approved', { standfirst: 'The council voted 7–2.', tags: ['Planning'], body: body('Lorries will use the bypass.') })
+    expect(await entry(doc.id)).toMatchObject({
+      headline: 'Quarry expansion approved',
+      standfirst: 'The council voted 7–2.',
+      body: 'Lorries will use the bypass.',
+      extra: 'Planning · Zeina Khodr',
+      authors: [String(author.id)],
+    })
+  })
+
+  it('never a draft, nor a newer draft saved on top of a published article', async () => {
+    const draft = await story('Unannounced merger', {}, 'draft')
+    expect(await entry(draft.id)).toBeNull()
+    const published = await story('Budget day')
+    await t.payload.update({ collection: 'articles', id: published.id, data: { title: 'Budget leak embargoed' }, draft: true })
+    await t.payload.update({ collection: 'articles', id: published.id, data: { standfirst: 'Autosaved.' }, draft: true, autosave: true })
+    expect(await entry(published.id)).toMatchObject({ headline: 'Budget day', standfirst: '' })
+  })
+
+  it('follows an edit, a rename, an unpublish and a delete', async () => {
+    const doc = await story('Ferry timetable', { body: body('Sailings resume.') })
+    await t.payload.update({ collection: 'articles', id: doc.id, data: { title: 'Ferry timetable changes', body: body('Sailings resume at dawn.') } })
+    expect(await entry(doc.id)).toMatchObject({ headline: 'Ferry timetable changes', body: 'Sailings resume at dawn.' })
+    await t.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'draft' } })
+    expect(await entry(doc.id)).toBeNull()
+    await t.payload.update({ collection: 'articles', id: doc.id, data: { _status: 'published' } })
+    expect(await entry(doc.id)).not.toBeNull()
+    await t.payload.delete({ collection: 'articles', id: doc.id })
+    expect(await entry(doc.id)).toBeNull()
+  })
+
+  it("follows an author's rename", async () => {
+    const writer = await createAuthor(t.payload, 'Hala Ahmad')
+    const doc = await createArticle(t.payload, { title: 'Olive harvest', authors: [writer.id] })
+    await t.payload.update({ collection: 'authors', id: writer.id, data: { name: 'Hala Ahmad-Nour' } })
+    expect((await entry(doc.id))?.extra).toBe('Hala Ahmad-Nour')
+  })
+
+  it('is rebuilt by a reindex exactly as the hooks kept it', async () => {
+    await story('Reindex check', { tags: ['Elections'], section: 'politics', body: body('One.', 'Two.') })
+    const incremental = await searchEngine(t.payload).entries()
+    expect(incremental.length).toBeGreaterThan(3)
+    await searchEngine(t.payload).clear()
+    expect(await searchEngine(t.payload).entries()).toEqual([])
+    expect(await reindexAll(t.payload)).toBe(incremental.length)
+    expect(await searchEngine(t.payload).entries()).toEqual(incremental)
+  })
+})
+
+describe('search', () => {
+  searching('ranks a headline match above a body match', async () => {
+    await story('Routine council meeting', { body: body('Talk turned to the drought in the valley.') })
+    await story('Drought grips the valley', { body: body('Farmers wait for rain.') })
+    expect(await titles('drought')).toEqual(['Drought grips the valley', 'Routine council meeting'])
+  })
+
+  searching('folds diacritics and finds Arabic with or without vowel points', async () => {
+    await story('Café owners protest', { body: body('Djoković visited the Łódź café.') })
+    expect(await titles('cafe')).toContain('Café owners protest')
+    expect(await titles('CAFÉ')).toContain('Café owners protest')
+    expect(await titles('djokovic lodz')).toEqual(['Café owners protest'])
+    await story('محادثات هادئة بين إسرائيل وسوريا', { language: 'ar' })
+    expect(await titles('هادئة')).toEqual(['محادثات هادئة بين إسرائيل وسوريا'])
+    expect(await titles('هَادِئَة')).toEqual(['محادثات هادئة بين إسرائيل وسوريا'])
+  })
+
+  searching('matches a quoted phrase in order, and the last word as a prefix', async () => {
+    await story('Harbour report one', { body: body('A north wind closed the port.') })
+    await story('Harbour report two', { body: body('The wind from the north closed the port.') })
+    expect(await titles('"north wind"')).toEqual(['Harbour report one'])
+    expect((await titles('north wind')).sort()).toEqual(['Harbour report one', 'Harbour report two'])
+    await story('Ceasefire talks resume')
+    expect(await titles('ceasef')).toEqual(['Ceasefire talks resume'])
+    expect(await titles('talks ceasef')).toEqual(['Ceasefire talks resume'])
+  })
+
+  searching('filters by section and author, sorts by date and pages by 12', async () => {
+    for (let n = 1; n <= 14; n++) {
+      await story(`Marathon update ${n}`, {
+        section: n % 2 ? 'sport' : 'world',
+        authors: [n === 3 ? other.id : author.id],
+        publishedAt: new Date(Date.UTC(2026, 0, n)).toISOString(),
+      })
+    }
+    const first = await found('marathon')
+    expect(first.total).toBe(14)
+    expect(first.titles).toHaveLength(12)
+    expect((await found('marathon', { page: 2 })).titles).toHaveLength(2)
+    expect((await found('marathon', { sort: 'date' })).titles.slice(0, 2)).toEqual(['Marathon update 14', 'Marathon update 13'])
+    expect((await found('marathon', { section: 'world' })).total).toBe(7)
+    expect((await found('marathon', { author: String(other.id) })).titles).toEqual(['Marathon update 3'])
+  })
+})
+
+describe('the /search page', () => {
+  searching('shows ranked results with highlighted, escaped snippets, byline and date, and no script', async () => {
+    await story('Reservoir levels', { body: body('Engineers said <script>alert(1)</script> the reservoir overflowed near the dam.') })
+    const response = await page('?q=reservoir+overflowed')
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('<meta name="robots" content="noindex"/>')
+    expect(html).toContain('<mark>Reservoir</mark> levels')
+    expect(html).toMatch(/the <mark>reservoir<\/mark> <mark>overflowed<\/mark> near the dam/)
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>')
+    expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/)
+    expect(html).toContain('Zeina Khodr')
+    expect(html).toMatch(/1 article match “reservoir overflowed”/)
+  })
+
+  searching('says when nothing matches, with a suggestion', async () => {
+    const html = await (await page('?q=xylophone+quokka&section=sport')).text()
+    expect(html).toContain('No articles match “xylophone quokka” in Sport.')
+    expect(html).toContain('href="/search?q=xylophone+quokka"')
+  })
+
+  searching('is cached per query, and expired when an article changes', async () => {
+    const first = await page('?q=lighthouse')
+    expect(first.headers.get('x-page-cache')).toBe('MISS')
+    expect(await first.text()).toContain('No articles match')
+    expect((await page('?q=lighthouse')).headers.get('x-page-cache')).toBe('HIT')
+    await story('Lighthouse keeper retires')
+    const after = await page('?q=lighthouse')
+    expect(after.headers.get('x-page-cache')).toBe('MISS')
+    expect(await after.text()).toContain('<mark>Lighthouse</mark> keeper retires')
+  })
+
+  it('is never cached under its bare path, which the fast path would answer for every search', async () => {
+    const { pageCache } = await import('@/server/page-cache')
+    expect((await page('')).status).toBe(200)
+    expect((await page('?section=world')).status).toBe(200)
+    expect(pageCache().get('/search')).toBeUndefined()
+    expect(pageCache().get('/search?')).toBeDefined()
+    expect(await (await page('?q=***')).text()).toContain('holds no word to search for')
+  })
+
+  it('answers refused input with a 400 that says what was wrong, never a 500', async () => {
+    const long = await page(`?q=${'a'.repeat(201)}`)
+    expect(long.status).toBe(400)
+    expect(await long.text()).toContain('The search is 201 characters long; at most 200 are searched.')
+    expect((await page('?q=x&section=nowhere')).status).toBe(400)
+    const badPage = await page('?q=x&page=abc')
+    expect(badPage.status).toBe(400)
+    expect(await badPage.text()).toContain('The &quot;page&quot; parameter must be a whole number from 1 to 500.')
+    expect(badPage.headers.get('cache-control')).toContain('no-store')
+  })
+
+  searching("treats the engines' own syntax typed by a reader as words", async () => {
+    for (const q of ['"*) OR NEAR(', 'title:x AND -y', '$where', '\u0000', '"""', '%%%']) {
+      expect((await page(`?q=${encodeURIComponent(q)}`)).status).toBe(200)
+    }
+  })
+})
+
+describe('related stories', () => {
+  searching('the article page shows up to 4 published stories sharing its tags or words, never itself nor a draft', async () => {
+    const main = await story('Wildfire spreads across hills', { tags: ['Wildfires'], section: 'world' })
+    await story('Wildfire crews rest', { tags: ['Wildfires'] })
+    await story('Wildfire smoke reaches city', { tags: ['Wildfires'] })
+    await story('Wildfire draft', { tags: ['Wildfires'] }, 'draft')
+    const html = await (await articleRoute(new Request(`http://localhost:3000/articles/${main.slug}`), { params: Promise.resolve({ slug: main.slug! }) })).text()
+    const rail = html.slice(html.indexOf('id="related"'), html.indexOf('</section>', html.indexOf('id="related"')))
+    expect(rail).toContain('Wildfire crews rest')
+    expect(rail).toContain('Wildfire smoke reaches city')
+    expect(rail).not.toContain('Wildfire spreads across hills')
+    expect(rail).not.toContain('Wildfire draft')
+  })
+
+  searching('the rail is cached with the page, which expires when a story on it changes', async () => {
+    const main = await story('Flood defences tested', { tags: ['Floods'] })
+    const shown = await story('Flood barrier closes', { tags: ['Floods'] })
+    const read = () => articleRoute(new Request(`http://localhost:3000/articles/${main.slug}`), { params: Promise.resolve({ slug: main.slug! }) })
+    expect(await (await read()).text()).toContain('Flood barrier closes')
+    const cached = await read()
+    expect(cached.headers.get('x-page-cache')).toBe('HIT')
+    expect(cached.headers.get('xkey')!.split(' ')).toContain(`article:${shown.slug}`)
+    await t.payload.update({ collection: 'articles', id: shown.id, data: { _status: 'draft' } })
+    const after = await read()
+    expect(after.headers.get('x-page-cache')).toBe('MISS')
+    expect(await after.text()).not.toContain('Flood barrier closes')
+  })
+
+  it('an engine that cannot answer leaves the story without its rail, not a 500', async () => {
+    const main = await story('Glacier retreat measured', { tags: ['Glaciers'] })
+    await story('Glacier tourism booms', { tags: ['Glaciers'] })
+    const failing = vi.spyOn(searchEngine(t.payload), 'related').mockRejectedValueOnce(new Error('no text index'))
+    const response = await articleRoute(new Request(`http://localhost:3000/articles/${main.slug}`), { params: Promise.resolve({ slug: main.slug! }) })
+    failing.mockRestore()
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toContain('<h1>Glacier retreat measured</h1>')
+    expect(html).not.toContain('id="related"')
+  })
+})
