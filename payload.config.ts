@@ -11,6 +11,7 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
+import { Notes } from './collections/Notes'
 import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/database-unavailable'
@@ -148,8 +149,12 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Masthead' },
+    // Initials, never Gravatar: the admin loads nothing from outside (offline or privacy-bound newsrooms).
+    avatar: 'default',
+    // The editors' desk above the collection cards (admin/DeskDashboard.tsx).
+    components: { beforeDashboard: ['@/admin/DeskDashboard#DeskDashboard'] },
   },
-  collections: [Articles, Authors, Media, Users, Redirects, Invalidations],
+  collections: [Articles, Authors, Media, Users, Notes, Redirects, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: async (payload) => {

@@ -7,7 +7,9 @@ import { refuseMalformedArticle } from '@/collections/Articles/hooks/refuse-malf
 import { recordCreator } from '@/hooks/created-by'
 import { hideDeletedArticlePhotos, recordArticlePhotos, rememberStoredPhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
-import { refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
+import { refuseHeldArticles, refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
+import { deskFields } from '@/collections/Articles/fields/desk'
+import { deskRules } from '@/collections/Articles/hooks/desk'
 import { articleSlugHistory } from '@/hooks/slug-history'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
@@ -19,7 +21,7 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'authors', 'stage', '_status', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
     // Opens the article on the site; for staff, through draft mode so the latest draft shows.
@@ -33,6 +35,8 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: isEditor,
   },
+  // Two people opening the same article: the second is told who has it and may take over (Payload's lock).
+  lockDocuments: { duration: 300 },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
@@ -57,7 +61,9 @@ export const Articles: CollectionConfig = {
         }
         return data
       },
-      // No published photo without alt text and a credit (drafts and autosaves pass).
+      deskRules,
+      // Nothing held, embargoed or not for publication is published; nor a photo without alt text and a credit.
+      refuseHeldArticles,
       refuseUncreditedPhotos,
       recordArticlePhotos,
       rememberPublishedArticle,
@@ -158,5 +164,6 @@ export const Articles: CollectionConfig = {
     },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     createdByField(),
+    ...deskFields,
   ],
 }

@@ -25,8 +25,9 @@ export const Users: CollectionConfig = {
   access: {
     // Only staff may enter the admin panel at all.
     admin: ({ req: { user } }) => hasRole(user, ...ROLES),
+    // Editors see the staff too: they assign stories and see who wrote a note (admin/DeskDashboard.tsx).
     read: ({ req: { user } }) => {
-      if (hasRole(user, 'admin')) return true
+      if (hasRole(user, 'admin', 'editor')) return true
       return user ? { id: { equals: user.id } } : false
     },
     create: isAdmin,
