@@ -101,7 +101,7 @@ export async function DeskDashboard({ payload, user }: ServerProps) {
 
 function Panel({ title, href, children }: { title: string; href?: string; children: ReactNode }) {
   return (
-    <div style={panel}>
+    <div className="desk-panel" style={panel}>
       <h3 style={{ margin: '0 0 calc(var(--base) / 2)' }}>{href ? <a href={href}>{title}</a> : title}</h3>
       {children}
     </div>
