@@ -1,6 +1,6 @@
 import type { ServerProps } from 'payload'
 import type { CSSProperties, ReactNode } from 'react'
-import { hasRole } from '@/access/roles'
+import { isStaffUser } from '@/access/roles'
 import { type DeskArticle, deskOverview, type ScheduledPublish } from '@/lib/content/desk'
 import type { User } from '@/payload-types'
 
@@ -11,7 +11,7 @@ import type { User } from '@/payload-types'
  * server, from lib/content/desk.ts; every item links to where it is fixed.
  */
 export async function DeskDashboard({ payload, user }: ServerProps) {
-  if (!user || !hasRole(user as User, 'admin', 'editor', 'writer')) return null
+  if (!isStaffUser(user as User | undefined)) return null
   const now = new Date()
   const desk = await deskOverview(payload, user as User, now)
   const admin = payload.config.routes.admin

@@ -1,6 +1,6 @@
 import { schedulePublishHandler, type SchedulePublishHandlerArgs } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import { APIError, Forbidden, type ServerFunction } from 'payload'
-import { hasRole } from '@/access/roles'
+import { isEditorUser } from '@/access/roles'
 import { scheduleRefusal } from '@/lib/content/holds'
 
 /**
@@ -12,7 +12,7 @@ import { scheduleRefusal } from '@/lib/content/holds'
  * embargoed past the chosen time (lib/content/holds.ts).
  */
 export const schedulePublishForEditors: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
-  if (!hasRole(args.req.user, 'admin', 'editor')) throw new Forbidden(args.req.t)
+  if (!isEditorUser(args.req.user)) throw new Forbidden(args.req.t)
   if (args.type === 'publish' && args.doc?.relationTo === 'articles' && args.date) {
     const article = await args.req.payload.findByID({
       collection: 'articles',

@@ -1,5 +1,7 @@
 import type { Payload, Where } from 'payload'
 import type { Article, Media, User } from '@/payload-types'
+import { type Id, idOf } from '@/lib/content/populated'
+import { PUBLISHED } from '@/lib/content/published'
 import { missingPhotoFields, type MissingPhotoField } from '@/lib/photos/checks'
 import { type Stage, STAGES } from '@/lib/content/stages'
 
@@ -11,8 +13,6 @@ import { type Stage, STAGES } from '@/lib/content/stages'
 
 /** How many items each section lists (the counts cover them all). */
 export const DESK_LIMIT = 5
-
-type Id = number | string
 
 export interface DeskArticle {
   id: Id
@@ -90,7 +90,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     articles({ and: [unpublished, { assignee: { equals: user.id } }] }, 'dueAt'),
     articles({ and: [unpublished, { dueAt: { less_than: now.toISOString() } }] }, 'dueAt'),
     articles({ and: [unpublished, heldWhere(now)] }, '-updatedAt'),
-    articles({ _status: { equals: 'published' } }, '-publishedAt', false),
+    articles(PUBLISHED, '-publishedAt', false),
     scheduledJobs(payload),
     photosToFix(payload, user),
   ])
@@ -102,7 +102,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     stage: (row.stage as Stage | null | undefined) ?? null,
     updatedAt: row.updatedAt,
     dueAt: row.dueAt ?? null,
-    assignee: row.assignee == null ? null : (names.get(String(typeof row.assignee === 'object' ? row.assignee.id : row.assignee)) ?? null),
+    assignee: names.get(String(idOf(row.assignee))) ?? null,
     ...(note ? { note } : {}),
   })
   const heldRows = await holdReasons(payload, user, held.rows.map((row) => row.id), now)
@@ -126,7 +126,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
 
 /** Staff names for the assignees shown (names only; writers may not read user accounts). */
 async function userNames(payload: Payload, rows: Row[]): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.flatMap((row) => (row.assignee == null ? [] : [typeof row.assignee === 'object' ? row.assignee.id : row.assignee])))]
+  const ids = [...new Set(rows.flatMap((row) => idOf(row.assignee) ?? []))]
   if (ids.length === 0) return new Map()
   const { docs } = await payload.find({
     collection: 'users',

@@ -1,6 +1,7 @@
 import { Feed, type Extension, type Item } from 'feed'
 import type { Article } from '@/payload-types'
-import { escapeHtml, stripInvalidXmlChars } from '@/lib/text/format'
+import escapeHtml from 'escape-html'
+import { stripInvalidXmlChars } from '@/lib/text/format'
 import { sectionLabel } from '@/lib/content/sections'
 import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
 

@@ -16,14 +16,6 @@ export function formatDisplayDate(iso: DateInput, locale = 'en-GB', timeZone = '
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(toDate(iso))
 }
 
-/** "30 June 2025, 14:05" (en-GB, 24-hour, UTC by default), for the "Updated …" line. */
-export function formatDisplayDateTime(iso: DateInput, locale = 'en-GB', timeZone = 'UTC'): string {
-  const date = toDate(iso)
-  const day = formatDisplayDate(date, locale, timeZone)
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date)
-  return `${day}, ${time}`
-}
-
 /**
  * True when the article was changed meaningfully after it was published: more than `thresholdMs`
  * (one minute by default) later, so the save that publishes it does not count as an update.
@@ -66,14 +58,4 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-}
-
-/** Escapes plain text so that it reads as the same text when interpreted as HTML. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  escapeHtml,
   escapeXml,
   formatDisplayDate,
-  formatDisplayDateTime,
   isUpdatedLater,
   stripInvalidXmlChars,
   toW3CDateTime,
@@ -23,12 +21,6 @@ describe('formatDisplayDate', () => {
 
   it('refuses an unreadable date', () => {
     expect(() => formatDisplayDate('not a date')).toThrow(RangeError)
-  })
-})
-
-describe('formatDisplayDateTime', () => {
-  it('adds a 24-hour time', () => {
-    expect(formatDisplayDateTime('2025-06-30T14:05:00.000Z')).toBe('30 June 2025, 14:05')
   })
 })
 
@@ -63,9 +55,5 @@ describe('escaping', () => {
   it('escapes XML and drops characters XML cannot hold', () => {
     expect(escapeXml(`a & b < c > d "e" 'f'\u0000\u000b`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
     expect(stripInvalidXmlChars('tab\tnewline\n\uD800lone 😀')).toBe('tab\tnewline\nlone 😀')
-  })
-
-  it('escapes HTML', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
   })
 })

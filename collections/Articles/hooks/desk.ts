@@ -1,5 +1,5 @@
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
-import { hasRole } from '@/access/roles'
+import { isEditorUser } from '@/access/roles'
 import { FIRST_STAGE, isStage, stageMoveRefusal, unknownStage } from '@/lib/content/stages'
 import { refusal } from '@/lib/security/refusal'
 
@@ -16,7 +16,7 @@ export const deskRules: CollectionBeforeChangeHook = ({ collection, data, operat
   if (!isStage(to)) throw refusal(collection.slug, [{ path: 'stage', message: unknownStage(to) }], req)
 
   if (req.user) {
-    const problem = stageMoveRefusal({ from, to, role: hasRole(req.user, 'admin', 'editor') ? 'editor' : 'writer' })
+    const problem = stageMoveRefusal({ from, to, role: isEditorUser(req.user) ? 'editor' : 'writer' })
     if (problem) throw new APIError(problem, 403, null, true)
   }
 

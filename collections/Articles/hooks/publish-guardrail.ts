@@ -1,6 +1,7 @@
 import { type CollectionBeforeChangeHook, ValidationError, type ValidationFieldError } from 'payload'
 import { type HoldState, publishHolds } from '@/lib/content/holds'
-import { type CheckedPhoto, idOf, missingPhotoFields, type PhotoPlace, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
+import { idOf } from '@/lib/content/populated'
+import { type CheckedPhoto, missingPhotoFields, type PhotoPlace, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
 import { refusal } from '@/lib/security/refusal'
 
 /**
