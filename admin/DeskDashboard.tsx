@@ -11,7 +11,7 @@ import type { User } from '@/payload-types'
  * server, from lib/content/desk.ts; every item links to where it is fixed.
  */
 export async function DeskDashboard({ payload, user }: ServerProps) {
-  if (!isStaffUser(user as User | undefined)) return null
+  if (!user || !isStaffUser(user as User)) return null
   const now = new Date()
   const desk = await deskOverview(payload, user as User, now)
   const admin = payload.config.routes.admin
