@@ -31,7 +31,7 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 
 /** Picks an option of a select field in the article's sidebar. */
 async function choose(page: Page, field: string, option: string) {
-  await page.locator(`#field-${field}`).click()
+  await page.locator(`#field-${field} .rs__control`).click()
   await page.getByRole('option', { name: option, exact: true }).click()
 }
 
