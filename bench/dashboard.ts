@@ -63,8 +63,8 @@ async function measure(): Promise<void> {
           _status: published ? 'published' : 'draft',
           stage: STAGES[i % STAGES.length]!.value,
           ...(i % 7 === 0 ? { assignee: editor.id, dueAt: new Date(Date.now() + ((i % 14) - 7) * hour).toISOString() } : {}),
-          ...(i % 50 === 1 ? { legalHold: true, legalHoldReason: 'Bench hold' } : {}),
-          ...(i % 60 === 2 ? { embargoUntil: new Date(Date.now() + 24 * hour).toISOString() } : {}),
+          ...(!published && i % 50 === 1 ? { legalHold: true, legalHoldReason: 'Bench hold' } : {}),
+          ...(!published && i % 60 === 2 ? { embargoUntil: new Date(Date.now() + 24 * hour).toISOString() } : {}),
         },
       })
       // A second version on most: the dashboard reads the latest of each.
