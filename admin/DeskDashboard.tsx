@@ -6,7 +6,7 @@ import type { User } from '@/payload-types'
 
 /**
  * The editors' desk, above the admin's collection cards: a column per stage (count and the oldest
- * stories), the signed-in person's assignments, what is overdue, scheduled and failed publications,
+ * stories), the signed-in person's assignments and the notes mentioning them, what is overdue, scheduled and failed publications,
  * what is held, what was just published, and photos that would block publishing. Rendered on the
  * server, from lib/content/desk.ts; every item links to where it is fixed.
  */
@@ -63,6 +63,20 @@ export async function DeskDashboard({ payload, user }: ServerProps) {
       <div style={grid}>
         <Panel title={`My assignments (${desk.mine.count})`} href={listUrl(`where[assignee][equals]=${user.id}`)}>
           {articleItems(desk.mine.items, 'Nothing assigned to you.', due)}
+        </Panel>
+        <Panel title="Mentions of me">
+          {desk.mentions.length === 0 ? (
+            <p style={muted}>No notes mention you.</p>
+          ) : (
+            <ul style={list}>
+              {desk.mentions.map((mention) => (
+                <li key={mention.noteId} style={entry}>
+                  <a href={articleUrl(mention.articleId)}>{mention.body.length > 80 ? `${mention.body.slice(0, 80)}…` : mention.body}</a>
+                  <div style={muted}>{when(mention.createdAt)}</div>
+                </li>
+              ))}
+            </ul>
+          )}
         </Panel>
         <Panel title={`Overdue (${desk.overdue.count})`} href={listUrl(`where[dueAt][less_than]=${encodeURIComponent(now.toISOString())}`)}>
           {articleItems(desk.overdue.items, 'Nothing overdue.', due)}

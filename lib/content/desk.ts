@@ -48,8 +48,17 @@ export interface PhotoToFix {
   missing: MissingPhotoField[]
 }
 
+/** A note that mentions the signed-in person. */
+export interface Mention {
+  noteId: Id
+  articleId: Id
+  body: string
+  createdAt: string
+}
+
 export interface DeskOverview {
   stages: StageColumn[]
+  mentions: Mention[]
   mine: { count: number; items: DeskArticle[] }
   overdue: { count: number; items: DeskArticle[] }
   scheduled: ScheduledPublish[]
@@ -85,7 +94,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     return { count: result.totalDocs, rows: result.docs as Row[] }
   }
 
-  const [columns, mine, overdue, held, published, jobs, photos] = await Promise.all([
+  const [columns, mine, overdue, held, published, jobs, photos, mentions] = await Promise.all([
     Promise.all(STAGES.map(({ value }) => articles({ and: [unpublished, { stage: { equals: value } }] }, 'updatedAt'))),
     articles({ and: [unpublished, { assignee: { equals: user.id } }] }, 'dueAt'),
     articles({ and: [unpublished, { dueAt: { less_than: now.toISOString() } }] }, 'dueAt'),
@@ -93,6 +102,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     articles(PUBLISHED, '-publishedAt', false),
     scheduledJobs(payload),
     photosToFix(payload, user),
+    mentionsOf(payload, user),
   ])
 
   const names = await userNames(payload, [columns, [mine, overdue, held, published]].flat().flatMap(({ rows }) => rows))
@@ -114,6 +124,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
       count: columns[index]!.count,
       oldest: columns[index]!.rows.map((row) => item(row)),
     })),
+    mentions,
     mine: { count: mine.count, items: mine.rows.map((row) => item(row)) },
     overdue: { count: overdue.count, items: overdue.rows.map((row) => item(row)) },
     held: { count: held.count, items: held.rows.map((row) => item(row, heldRows.get(String(row.id)))) },
@@ -224,6 +235,24 @@ async function titled(payload: Payload, user: User, jobs: PendingJob[]): Promise
   return jobs.flatMap((job) => {
     const title = titles.get(String(job.articleId))
     return title === undefined ? [] : [{ ...job, title }]
+  })
+}
+
+/** The latest notes that mention the signed-in person (`mentions` is indexed). */
+async function mentionsOf(payload: Payload, user: User): Promise<Mention[]> {
+  const { docs } = await payload.find({
+    collection: 'notes',
+    where: { mentions: { contains: user.id } },
+    sort: '-createdAt',
+    limit: DESK_LIMIT,
+    depth: 0,
+    select: { article: true, body: true, createdAt: true },
+    overrideAccess: false,
+    user,
+  })
+  return docs.flatMap((note) => {
+    const articleId = idOf(note.article)
+    return articleId === null ? [] : [{ noteId: note.id, articleId, body: note.body, createdAt: note.createdAt }]
   })
 }
 

@@ -253,6 +253,9 @@ describe('notes', () => {
     const { doc } = await response.json()
     expect(doc.author.id ?? doc.author).toBe(editor.id)
     expect(doc.mentions.map((user: { id: unknown } | unknown) => (typeof user === 'object' ? (user as { id: unknown }).id : user))).toEqual([writer.id, otherEditor.id])
+    // The writer's desk shows the note among the mentions, linked to the article.
+    const desk = await deskOverview(t.payload, (await t.payload.findByID({ collection: 'users', id: writer.id })) as User)
+    expect(desk.mentions[0]).toMatchObject({ noteId: doc.id, articleId: story.id, body: expect.stringContaining('can you check the figures?') })
   })
 
   it('refuse a mention of no one, naming it, and let only its author edit a note', async () => {
