@@ -9,7 +9,7 @@ import { hideDeletedArticlePhotos, recordArticlePhotos, rememberStoredPhotos, up
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { refuseHeldArticles, refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
 import { deskFields } from '@/collections/Articles/fields/desk'
-import { deskRules } from '@/collections/Articles/hooks/desk'
+import { deleteArticleNotes, deskRules } from '@/collections/Articles/hooks/desk'
 import { articleSlugHistory } from '@/hooks/slug-history'
 import { rememberPublishedArticle, revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
@@ -71,6 +71,7 @@ export const Articles: CollectionConfig = {
     ],
     // Photos first: the pages expired next are rendered again showing them.
     afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle],
+    beforeDelete: [deleteArticleNotes],
     afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle],
   },
   fields: [

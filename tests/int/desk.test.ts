@@ -268,6 +268,10 @@ describe('notes', () => {
     expect((await t.rest.patch(`/notes/${doc.id}`, { token: otherWriter.token, body: { body: 'Rewritten' } })).status).toBe(403)
     expect((await t.rest.patch(`/notes/${doc.id}`, { token: writer.token, body: { body: 'Second thought' } })).status).toBe(200)
     expect((await t.payload.findByID({ collection: 'notes', id: doc.id })).body).toBe('Second thought')
+
+    // The thread goes with its article.
+    expect((await t.rest.delete(`/articles/${story.id}`, { token: editor.token })).status).toBe(200)
+    expect((await t.payload.find({ collection: 'notes', where: { article: { equals: story.id } } })).totalDocs).toBe(0)
   })
 })
 

@@ -1,4 +1,4 @@
-import { APIError, type CollectionBeforeChangeHook } from 'payload'
+import { APIError, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook } from 'payload'
 import { isEditorUser } from '@/access/roles'
 import { FIRST_STAGE, isStage, stageMoveRefusal, unknownStage } from '@/lib/content/stages'
 import { refusal } from '@/lib/security/refusal'
@@ -33,4 +33,12 @@ export const deskRules: CollectionBeforeChangeHook = ({ collection, data, operat
     ? [...history, { from: operation === 'create' ? null : from, to, by: req.user?.id ?? null, at: new Date().toISOString() }]
     : history
   return data
+}
+
+/**
+ * An article's notes go with it, first: a note must name its article (on SQLite the foreign key
+ * would otherwise refuse the article's delete with a 500), and a thread about nothing is no use.
+ */
+export const deleteArticleNotes: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: 'notes', where: { article: { equals: id } }, overrideAccess: true, req })
 }
