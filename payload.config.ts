@@ -84,6 +84,20 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
       }),
     })
   }
+  // The editors' dashboard (lib/content/desk.ts) reads latest versions by stage, by assignee and by
+  // due time, work in progress only: each an equality prefix, then the sort, so no read scans every
+  // article's latest version (the single `latest` index did: linear in the archive).
+  const versions = schema.tables._articles_v
+  if (versions) {
+    extendTable({
+      table: versions,
+      extraConfig: (t) => ({
+        deskStage: index('_articles_v_desk_stage_idx').on(t.version_stage, t.latest, t.version__status, t.version_updatedAt),
+        deskAssignee: index('_articles_v_desk_assignee_idx').on(t.version_assignee, t.latest, t.version__status, t.version_dueAt),
+        deskDue: index('_articles_v_desk_due_idx').on(t.latest, t.version__status, t.version_dueAt),
+      }),
+    })
+  }
   return schema
 }
 

@@ -72,7 +72,7 @@ const ARTICLE_SELECT = { title: true, stage: true, updatedAt: true, dueAt: true,
 type Row = Pick<Article, 'id' | 'title' | 'stage' | 'updatedAt' | 'dueAt' | 'assignee' | 'publishedAt'>
 
 /** Work in progress: the latest version is a draft (new stories, and edits over a published one). */
-const unpublished: Where = { _status: { not_equals: 'published' } }
+const unpublished: Where = { _status: { equals: 'draft' } }
 
 export const heldWhere = (now: Date): Where => ({
   or: [{ legalHold: { equals: true } }, { notForPublication: { equals: true } }, { embargoUntil: { greater_than: now.toISOString() } }],

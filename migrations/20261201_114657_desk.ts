@@ -87,6 +87,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_legal_hold_idx\` ON \`_articles_v\` (\`version_legal_hold\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_not_for_publication_idx\` ON \`_articles_v\` (\`version_not_for_publication\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_embargo_until_idx\` ON \`_articles_v\` (\`version_embargo_until\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_desk_stage_idx\` ON \`_articles_v\` (\`version_stage\`,\`latest\`,\`version__status\`,\`version_updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_desk_assignee_idx\` ON \`_articles_v\` (\`version_assignee_id\`,\`latest\`,\`version__status\`,\`version_due_at\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_desk_due_idx\` ON \`_articles_v\` (\`latest\`,\`version__status\`,\`version_due_at\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`notes_id\` integer REFERENCES notes(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_notes_id_idx\` ON \`payload_locked_documents_rels\` (\`notes_id\`);`)
 }
