@@ -71,6 +71,7 @@ export interface Config {
     authors: Author;
     media: Media;
     users: User;
+    notes: Note;
     redirects: Redirect;
     invalidations: Invalidation;
     'payload-kv': PayloadKv;
@@ -85,6 +86,7 @@ export interface Config {
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    notes: NotesSelect<false> | NotesSelect<true>;
     redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     invalidations: InvalidationsSelect<false> | InvalidationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -183,6 +185,43 @@ export interface Article {
    */
   dateline?: string | null;
   createdBy?: (number | null) | User;
+  /**
+   * Where the story is on the desk (not whether readers see it). Writers send their drafts to Ready for edit; editors move anything.
+   */
+  stage?: ('writing' | 'ready-for-edit' | 'editing' | 'ready-to-publish') | null;
+  /**
+   * Who is working on it (editors assign).
+   */
+  assignee?: (number | null) | User;
+  /**
+   * When it is due (optional).
+   */
+  dueAt?: string | null;
+  /**
+   * Legal hold: refuses publishing until an editor clears it.
+   */
+  legalHold?: boolean | null;
+  /**
+   * Why it is held (required with the hold).
+   */
+  legalHoldReason?: string | null;
+  /**
+   * Not for publication: background or internal copy, never published.
+   */
+  notForPublication?: boolean | null;
+  /**
+   * Embargo: not published (nor scheduled) before this time.
+   */
+  embargoUntil?: string | null;
+  stageHistory?:
+    | {
+        from?: ('writing' | 'ready-for-edit' | 'editing' | 'ready-to-publish') | null;
+        to: 'writing' | 'ready-for-edit' | 'editing' | 'ready-to-publish';
+        by?: (number | null) | User;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -350,6 +389,24 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Staff-only notes on articles. Mention a colleague with @ and the part of their email before the @.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notes".
+ */
+export interface Note {
+  id: number;
+  article: number | Article;
+  body: string;
+  author?: (number | null) | User;
+  /**
+   * Set from the @mentions in the note.
+   */
+  mentions?: (number | User)[] | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Old URLs that send readers on. Those that published articles and authors left behind are added automatically.
@@ -526,6 +583,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'notes';
+        value: number | Note;
+      } | null)
+    | ({
         relationTo: 'redirects';
         value: number | Redirect;
       } | null);
@@ -590,6 +651,22 @@ export interface ArticlesSelect<T extends boolean = true> {
   photos?: T;
   dateline?: T;
   createdBy?: T;
+  stage?: T;
+  assignee?: T;
+  dueAt?: T;
+  legalHold?: T;
+  legalHoldReason?: T;
+  notForPublication?: T;
+  embargoUntil?: T;
+  stageHistory?:
+    | T
+    | {
+        from?: T;
+        to?: T;
+        by?: T;
+        at?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -746,6 +823,18 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notes_select".
+ */
+export interface NotesSelect<T extends boolean = true> {
+  article?: T;
+  body?: T;
+  author?: T;
+  mentions?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

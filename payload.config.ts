@@ -11,6 +11,7 @@ import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
 import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
+import { Notes } from './collections/Notes'
 import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { databaseUnavailable } from './hooks/database-unavailable'
@@ -84,6 +85,20 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
       }),
     })
   }
+  // The editors' dashboard (lib/content/desk.ts) reads latest versions by stage, by assignee and by
+  // due time, work in progress only: each an equality prefix, then the sort, so no read scans every
+  // article's latest version (the single `latest` index did: linear in the archive).
+  const versions = schema.tables._articles_v
+  if (versions) {
+    extendTable({
+      table: versions,
+      extraConfig: (t) => ({
+        deskStage: index('_articles_v_desk_stage_idx').on(t.version_stage, t.latest, t.version__status, t.version_updatedAt),
+        deskAssignee: index('_articles_v_desk_assignee_idx').on(t.version_assignee, t.latest, t.version__status, t.version_dueAt),
+        deskDue: index('_articles_v_desk_due_idx').on(t.latest, t.version__status, t.version_dueAt),
+      }),
+    })
+  }
   return schema
 }
 
@@ -149,8 +164,12 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Masthead' },
+    // Initials, never Gravatar: the admin loads nothing from outside (offline or privacy-bound newsrooms).
+    avatar: 'default',
+    // The editors' desk above the collection cards (admin/DeskDashboard.tsx).
+    components: { beforeDashboard: ['@/admin/DeskDashboard#DeskDashboard'] },
   },
-  collections: [Articles, Authors, Media, Users, Redirects, Invalidations],
+  collections: [Articles, Authors, Media, Users, Notes, Redirects, Invalidations],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: async (payload) => {

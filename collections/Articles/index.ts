@@ -7,7 +7,9 @@ import { refuseMalformedArticle } from '@/collections/Articles/hooks/refuse-malf
 import { recordCreator } from '@/hooks/created-by'
 import { hideDeletedArticlePhotos, recordArticlePhotos, updateArticlePhotoVisibility } from '@/hooks/photo-visibility'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
-import { refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
+import { refuseHeldArticles, refuseUncreditedPhotos } from '@/collections/Articles/hooks/publish-guardrail'
+import { deskFields } from '@/collections/Articles/fields/desk'
+import { deleteArticleNotes, deskRules } from '@/collections/Articles/hooks/desk'
 import { articleSlugHistory } from '@/hooks/slug-history'
 import { revalidateArticle, revalidateDeletedArticle } from '@/hooks/expire-pages'
 import { noteDraftOnlySave, rememberStoredArticle } from '@/hooks/stored-article'
@@ -21,7 +23,7 @@ export const Articles: CollectionConfig = {
   slug: 'articles',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'authors', 'stage', '_status', 'publishedAt'],
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
     // Opens the article on the site; for staff, through draft mode so the latest draft shows.
@@ -35,6 +37,8 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: isEditor,
   },
+  // Two people opening the same article: the second is told who has it and may take over (Payload's lock).
+  lockDocuments: { duration: 300 },
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
@@ -60,7 +64,9 @@ export const Articles: CollectionConfig = {
         }
         return data
       },
-      // No published photo without alt text and a credit (drafts and autosaves pass).
+      deskRules,
+      // Nothing held, embargoed or not for publication is published; nor a photo without alt text and a credit.
+      refuseHeldArticles,
       refuseUncreditedPhotos,
       recordArticlePhotos,
       // What readers saw before: read once, for the afterChange hooks (none for an autosave).
@@ -68,6 +74,7 @@ export const Articles: CollectionConfig = {
     ],
     // Photos first: the pages expired next are rendered again showing them.
     afterChange: [updateArticlePhotoVisibility, articleSlugHistory, revalidateArticle, ...searchIndexHooks.afterChange],
+    beforeDelete: [deleteArticleNotes],
     afterDelete: [hideDeletedArticlePhotos, revalidateDeletedArticle, ...searchIndexHooks.afterDelete],
   },
   fields: [
@@ -161,5 +168,6 @@ export const Articles: CollectionConfig = {
     },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     createdByField(),
+    ...deskFields,
   ],
 }

@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hasRole, isAdmin, isAdminField, isStaffUser, ROLES } from '@/access/roles'
+import { hasRole, isAdmin, isAdminField, isEditorUser, isStaffUser, ROLES } from '@/access/roles'
 import { guardAccounts } from '@/collections/Users/hooks/account-guards'
 import { siteUrl } from '@/lib/content/site'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
@@ -25,8 +25,9 @@ export const Users: CollectionConfig = {
   access: {
     // Only staff may enter the admin panel at all.
     admin: ({ req: { user } }) => isStaffUser(user),
+    // Editors see the staff too: they assign stories and see who wrote a note (admin/DeskDashboard.tsx).
     read: ({ req: { user } }) => {
-      if (hasRole(user, 'admin')) return true
+      if (isEditorUser(user)) return true
       return user ? { id: { equals: user.id } } : false
     },
     create: isAdmin,

@@ -1,6 +1,8 @@
 import { type CollectionBeforeChangeHook, ValidationError, type ValidationFieldError } from 'payload'
+import { type HoldState, publishHolds } from '@/lib/content/holds'
 import { idOf } from '@/lib/content/populated'
 import { type CheckedPhoto, missingPhotoFields, type PhotoPlace, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
+import { refusal } from '@/lib/security/refusal'
 
 /**
  * An article is not published while a photo it shows lacks alt text or a credit: its lead image,
@@ -46,4 +48,27 @@ export const refuseUncreditedPhotos: CollectionBeforeChangeHook = async ({ colle
   // admin's toast and the scheduled-publish job's log show.
   error.message = errors.map((fieldError) => fieldError.message).join(' ')
   throw error
+}
+
+/**
+ * An article is not published while it is on legal hold, marked not for publication, or embargoed
+ * until a later time: the same door as the photo check (the Publish button, REST, GraphQL, the
+ * Local API, the scheduled-publish job, the importer), refused with a 400 naming the field and why.
+ * A published article put on hold is taken down with Unpublish; saving it as published is refused.
+ */
+export const refuseHeldArticles: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
+  const status = data._status ?? originalDoc?._status
+  if (status !== 'published') return data
+  const value = <K extends keyof HoldState>(key: K): HoldState[K] => (key in data ? data[key] : originalDoc?.[key])
+  const problems = publishHolds(
+    {
+      legalHold: value('legalHold'),
+      legalHoldReason: value('legalHoldReason'),
+      notForPublication: value('notForPublication'),
+      embargoUntil: value('embargoUntil'),
+    },
+    new Date(),
+  )
+  if (problems.length > 0) throw refusal(collection.slug, problems, req)
+  return data
 }
