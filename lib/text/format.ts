@@ -1,6 +1,6 @@
 /**
  * Small output formatters shared by the reader pages, the feeds and the sitemaps: display dates,
- * W3C datetimes, and escaping for XML and HTML. Pure: no environment, no clock.
+ * W3C datetimes, and escaping for HTML (XML's is `lib/seo/xml.ts`). Pure: no environment, no clock.
  */
 
 type DateInput = Date | string
@@ -47,25 +47,6 @@ export function isUpdatedLater(
 export function toW3CDateTime(value: DateInput): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
   return toDate(value).toISOString().replace(/\.000Z$/, 'Z')
-}
-
-// Characters XML 1.0 does not allow at all, even escaped: C0 controls other than tab, LF and CR,
-// lone surrogates, and U+FFFE/U+FFFF.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Removes the characters XML 1.0 cannot carry, so that one stray control character cannot break a feed. */
-export function stripInvalidXmlChars(text: string): string {
-  return text.replace(NOT_XML, '')
-}
-
-/** Escapes text for an XML element or a double- or single-quoted attribute, dropping invalid characters. */
-export function escapeXml(text: string): string {
-  return stripInvalidXmlChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
 }
 
 /** Escapes plain text so that it reads as the same text when interpreted as HTML. */

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   escapeHtml,
-  escapeXml,
   formatDisplayDate,
   formatDisplayDateTime,
   isUpdatedLater,
-  stripInvalidXmlChars,
   toW3CDateTime,
 } from '@/lib/text/format'
 
@@ -60,11 +58,6 @@ describe('toW3CDateTime', () => {
 })
 
 describe('escaping', () => {
-  it('escapes XML and drops characters XML cannot hold', () => {
-    expect(escapeXml(`a & b < c > d "e" 'f'\u0000\u000b`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
-    expect(stripInvalidXmlChars('tab\tnewline\n\uD800lone 😀')).toBe('tab\tnewline\nlone 😀')
-  })
-
   it('escapes HTML', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
   })

@@ -1,7 +1,8 @@
 import * as exifr from 'exifr'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { buildRightsXmp, decodeXmlEntities, escapeXml, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
+import { escapeXml } from '@/lib/seo/xml'
+import { buildRightsXmp, decodeXmlEntities, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
 import { CAMERA_EXIF, jpegWith } from './support/photo-files'
 
 const RIGHTS = {
