@@ -1,5 +1,5 @@
 import type { Article, Author, Media } from '@/payload-types'
-import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLdObject } from './jsonld'
+import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from './jsonld'
 import { absoluteUrl, populatedAuthors } from '@/lib/photos/media'
 import { isPopulated } from '@/lib/content/populated'
 import { sectionLabel } from '@/lib/content/sections'
@@ -28,7 +28,7 @@ export interface PageHead {
   /** The language of the page's content (BCP 47); the site's language when not said. */
   language?: string
   meta: MetaTag[]
-  jsonLd: JsonLdObject[]
+  jsonLd: JsonLd[]
 }
 
 /** "Headline · Masthead", or the site's name alone for the front page. */
