@@ -2,9 +2,9 @@
 
 import { useConfig, useFormFields } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
+import { idOf } from '@/lib/content/populated'
 import {
   type CheckedPhoto,
-  idOf,
   missingPhotoFields,
   type PhotoPlace,
   publishWarning,

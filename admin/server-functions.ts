@@ -1,6 +1,6 @@
 import { schedulePublishHandler, type SchedulePublishHandlerArgs } from '@payloadcms/ui/utilities/schedulePublishHandler'
 import { Forbidden, type ServerFunction } from 'payload'
-import { hasRole } from '@/access/roles'
+import { isEditorUser } from '@/access/roles'
 
 /**
  * Payload's `schedule-publish` server action creates and deletes scheduled publish/unpublish jobs
@@ -9,7 +9,7 @@ import { hasRole } from '@/access/roles'
  * editors and admins may create or cancel a schedule (writers cannot publish, so they never schedule).
  */
 export const schedulePublishForEditors: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
-  if (!hasRole(args.req.user, 'admin', 'editor')) throw new Forbidden(args.req.t)
+  if (!isEditorUser(args.req.user)) throw new Forbidden(args.req.t)
   return schedulePublishHandler(args)
 }
 

@@ -7,6 +7,7 @@ import type {
 } from 'payload'
 import { TAGS, tagsForArticle, type ArticleLike } from '@/lib/content/cache-tags'
 import { expireTags } from '@/lib/invalidation/expire'
+import { PUBLISHED } from '@/lib/content/published'
 
 /**
  * Publishing invalidates, reading is static: these hooks expire the cache tags of whatever shows the
@@ -98,7 +99,7 @@ async function publishedArticle(req: PayloadRequest, id: number | string): Promi
 async function articleTagsWhere(req: PayloadRequest, where: Parameters<Payload['find']>[0]['where']) {
   const { docs } = await req.payload.find({
     collection: 'articles',
-    where: { and: [where ?? {}, { _status: { equals: 'published' } }] },
+    where: { and: [where ?? {}, PUBLISHED] },
     select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
     pagination: false,
     depth: 0,

@@ -5,9 +5,10 @@ import type {
   Payload,
   PayloadRequest,
 } from 'payload'
-import { idOf, uploadIdsInLexical } from '@/lib/photos/checks'
+import { type Id, idOf } from '@/lib/content/populated'
+import { uploadIdsInLexical } from '@/lib/photos/checks'
+import { PUBLISHED } from '@/lib/content/published'
 
-type Id = number | string
 
 /**
  * Readers see a photo only once something public shows it: a published article (as lead image or
@@ -112,7 +113,7 @@ async function shownPhotos(payload: Payload, req: PayloadRequest | undefined, id
   const [articles, authors] = await Promise.all([
     payload.find({
       collection: 'articles',
-      where: { and: [{ _status: { equals: 'published' } }, { photos: { in: ids } }] },
+      where: { and: [PUBLISHED, { photos: { in: ids } }] },
       select: { photos: true },
       ...common,
     }),

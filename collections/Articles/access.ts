@@ -1,15 +1,16 @@
 import type { Access, Where } from 'payload'
-import { hasRole } from '@/access/roles'
+import { hasRole, isEditorUser, isStaffUser } from '@/access/roles'
+import { PUBLISHED } from '@/lib/content/published'
 
 /** Readers see published articles only; staff see everything (drafts included). */
 export const publishedOrStaff: Access = ({ req: { user } }) => {
-  if (hasRole(user, 'admin', 'editor', 'writer')) return true
-  return { _status: { equals: 'published' } }
+  if (isStaffUser(user)) return true
+  return PUBLISHED
 }
 
 /** Writers may create drafts, never a published article. */
 export const canCreateArticle: Access = ({ req: { user }, data }) => {
-  if (hasRole(user, 'admin', 'editor')) return true
+  if (isEditorUser(user)) return true
   if (!hasRole(user, 'writer')) return false
   return data?._status !== 'published'
 }
@@ -19,7 +20,7 @@ export const canCreateArticle: Access = ({ req: { user }, data }) => {
  * (so they can neither publish nor unpublish), and only to save them as drafts.
  */
 export const canUpdateArticle: Access = ({ req: { user }, data }) => {
-  if (hasRole(user, 'admin', 'editor')) return true
+  if (isEditorUser(user)) return true
   if (!user || !hasRole(user, 'writer')) return false
   if (data?._status === 'published') return false
   const ownUnpublished: Where = {

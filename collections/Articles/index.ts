@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { canCreateArticle, canUpdateArticle, publishedOrStaff } from '@/collections/Articles/access'
-import { hasRole, isEditor, isEditorField, isStaff, isStaffField } from '@/access/roles'
+import { isEditor, isEditorField, isStaff, isStaffField, isStaffUser } from '@/access/roles'
 import { createdByField } from '@/fields/created-by'
 import { slugField } from '@/fields/slug'
 import { refuseMalformedArticle } from '@/collections/Articles/hooks/refuse-malformed'
@@ -43,7 +43,7 @@ export const Articles: CollectionConfig = {
       refuseMalformedArticle,
       // A reader asking for `draft=true` gets the published version, never the latest draft.
       ({ args, operation, req }) => {
-        if (operation === 'read' && !hasRole(req.user, 'admin', 'editor', 'writer')) {
+        if (operation === 'read' && !isStaffUser(req.user)) {
           return { ...args, draft: false }
         }
         return args

@@ -5,6 +5,7 @@ import { hideDeletedAuthorPhoto, updateAuthorPhotoVisibility } from '@/hooks/pho
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { revalidateAuthor, revalidateDeleted } from '@/hooks/expire-pages'
 import { authorSlugHistory } from '@/hooks/slug-history'
+import { isHttpUrl } from '@/lib/text/links'
 
 /** Public profiles of the people who write, separate from login accounts. */
 export const Authors: CollectionConfig = {
@@ -56,13 +57,4 @@ export const Authors: CollectionConfig = {
       ],
     },
   ],
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
 }

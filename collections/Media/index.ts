@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import { canUpdatePhoto, readersSeeShownPhotos } from '@/collections/Media/access'
-import { hasRole, isEditor, isStaff, ROLES } from '@/access/roles'
+import { isEditor, isStaff, isStaffUser } from '@/access/roles'
 import { createdByField } from '@/fields/created-by'
 import { recordCreator } from '@/hooks/created-by'
 import { fillFromUploadMetadata, readUploadMetadata } from '@/collections/Media/hooks/read-metadata'
@@ -142,7 +142,7 @@ export const Media: CollectionConfig = {
           type: 'group',
           label: false,
           // For the newsroom: agencies' notes are not for readers.
-          access: { read: ({ req: { user } }) => hasRole(user, ...ROLES) },
+          access: { read: ({ req: { user } }) => isStaffUser(user) },
           admin: { readOnly: true, hideGutter: true },
           fields: [
             {

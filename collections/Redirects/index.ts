@@ -1,5 +1,5 @@
 import type { CollectionConfig, PayloadRequest, TextFieldSingleValidation } from 'payload'
-import { hasRole, isEditor } from '@/access/roles'
+import { isEditor, isEditorUser } from '@/access/roles'
 import { TAGS } from '@/lib/content/cache-tags'
 import { normalizePath, normalizeTarget, redirectProblem, REDIRECT_STATUSES, DEFAULT_STATUS, targetPath } from '@/lib/content/redirects'
 import { expireTags } from '@/lib/invalidation/expire'
@@ -73,7 +73,7 @@ export const Redirects: CollectionConfig = {
       path: '/import',
       method: 'post',
       handler: async (req) => {
-        if (!hasRole(req.user, 'admin', 'editor')) {
+        if (!isEditorUser(req.user)) {
           return Response.json({ errors: [{ message: 'Only editors and admins may import redirects.' }] }, { status: 403 })
         }
         return importRedirects(req)

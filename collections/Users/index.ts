@@ -1,5 +1,5 @@
 import type { CollectionConfig } from 'payload'
-import { hasRole, isAdmin, isAdminField, ROLES } from '@/access/roles'
+import { hasRole, isAdmin, isAdminField, isStaffUser, ROLES } from '@/access/roles'
 import { guardAccounts } from '@/collections/Users/hooks/account-guards'
 import { siteUrl } from '@/lib/content/site'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
@@ -24,7 +24,7 @@ export const Users: CollectionConfig = {
   },
   access: {
     // Only staff may enter the admin panel at all.
-    admin: ({ req: { user } }) => hasRole(user, ...ROLES),
+    admin: ({ req: { user } }) => isStaffUser(user),
     read: ({ req: { user } }) => {
       if (hasRole(user, 'admin')) return true
       return user ? { id: { equals: user.id } } : false

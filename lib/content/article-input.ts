@@ -1,4 +1,4 @@
-import { idOf } from '@/lib/photos/checks'
+import { idOf } from '@/lib/content/populated'
 import { SECTIONS } from './sections'
 
 /**

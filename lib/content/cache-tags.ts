@@ -2,6 +2,8 @@
  * The cache tags reader pages declare, and which of them a change to a document invalidates.
  * Pure: the hooks in `hooks/expire-pages.ts` feed it documents, `lib/content/queries.ts` declares the same names.
  */
+import { idOf } from '@/lib/content/populated'
+
 export const TAGS = {
   /** Any listing of articles by date: home and its pages, "latest" rails, feeds, sitemaps. */
   latest: 'articles:latest',
@@ -27,8 +29,6 @@ export interface ArticleLike {
   _status?: 'draft' | 'published' | null
 }
 
-const authorId = (author: number | string | { id: number | string }) =>
-  typeof author === 'object' ? author.id : author
 
 /** Everything that shows this article, before and after the change (a slug or author may have moved). */
 export function tagsForArticle(...versions: (ArticleLike | null | undefined)[]): string[] {
@@ -38,7 +38,7 @@ export function tagsForArticle(...versions: (ArticleLike | null | undefined)[]):
     if (article.slug) tags.add(TAGS.article(article.slug))
     if (article.section) tags.add(TAGS.section(article.section))
     for (const tag of article.tagSlugs ?? []) tags.add(TAGS.tag(tag))
-    for (const author of article.authors ?? []) tags.add(TAGS.author(authorId(author)))
+    for (const author of article.authors ?? []) tags.add(TAGS.author(idOf(author) ?? ''))
   }
   return [...tags]
 }

@@ -8,3 +8,8 @@ export function listingPath(basePath: string, n: number): string {
   if (n === 1) return basePath
   return `${basePath === '/' ? '' : basePath}/page/${n}`
 }
+
+/** The title of page `n` of a listing: the listing's own title on page 1, then "<title>, page n". */
+export function pagedTitle(title: string, n: number): string {
+  return n === 1 ? title : `${title}, page ${n}`
+}

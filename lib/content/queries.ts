@@ -7,6 +7,7 @@ import { previewUser } from '@/lib/security/preview'
 import { locationOf, requestPath } from './redirects'
 import { slugify } from '@/lib/text/slug'
 import { declareTags } from '@/lib/invalidation/tag-scope'
+import { PUBLISHED } from '@/lib/content/published'
 
 /**
  * The only place the reader site asks Payload for content. Every read runs with access control on
@@ -21,7 +22,6 @@ export function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]
 }
 
 export const PAGE_SIZE = 12
-const PUBLISHED: Where = { _status: { equals: 'published' } }
 
 export interface ArticlePage {
   docs: Article[]

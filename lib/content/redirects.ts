@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync'
+import { isHttpUrl } from '@/lib/text/links'
 
 /**
  * Redirects of old URLs: what a `from` and a `to` may be, how they are stored, what a request's
@@ -60,7 +61,7 @@ export function normalizeTarget(value: string, origin: string): { to: string } |
   } catch {
     return { error: `"${value}" is neither a path on the site ("/…") nor an absolute http(s) URL.` }
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || UNSAFE.test(trimmed)) {
+  if (!isHttpUrl(url) || url.hostname === '' || UNSAFE.test(trimmed)) {
     return { error: `"${value}" is not an http(s) URL: only paths on the site and http(s) URLs are allowed.` }
   }
   if (url.origin === new URL(origin).origin) return normalizeTarget(`${url.pathname}${url.search}`, origin)

@@ -6,6 +6,7 @@ import { cached } from './queries'
 import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
 import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
+import { PUBLISHED } from '@/lib/content/published'
 
 /**
  * What the sitemaps read, the way lib/content/queries.ts reads: through the Local API with access control
@@ -14,7 +15,6 @@ import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
  * documents, a few per part.
  */
 
-const PUBLISHED: Where = { _status: { equals: 'published' } }
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
 export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>

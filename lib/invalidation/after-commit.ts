@@ -8,7 +8,8 @@
  * Without a transaction (SQLite as configured, MongoDB without a replica set; Payload then leaves a
  * promise of null in `req.transactionID`) each write is committed when it returns: the work runs at once.
  */
-type Id = number | string
+import type { Id } from '@/lib/content/populated'
+
 type Work = () => Promise<void> | void
 
 export interface TransactionalDb {

@@ -1,4 +1,5 @@
 import { formatCreditLine } from './credit'
+import { type Id, idOf } from '@/lib/content/populated'
 
 /**
  * The publishing rule for photos: every photo an article shows (its lead image and each upload in
@@ -53,8 +54,6 @@ export function publishWarning(missing: readonly MissingPhotoField[]): string {
   return `This photo has ${what} — publishing will be refused.`
 }
 
-type Id = number | string
-
 /**
  * The ids of the documents in `relationTo` that upload nodes of a Lexical document point to, in
  * order, without repeats. Walks the whole tree (uploads may sit inside other nodes).
@@ -77,11 +76,4 @@ export function uploadIdsInLexical(body: unknown, relationTo = 'media'): Id[] {
   }
   visit(body, 0)
   return ids
-}
-
-/** The id of a relationship value: a bare id, or a populated document. */
-export function idOf(value: unknown): Id | null {
-  if (typeof value === 'number' || (typeof value === 'string' && value !== '')) return value
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return null
 }

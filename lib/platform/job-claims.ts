@@ -1,4 +1,5 @@
 import type { Payload, UpdateJobsArgs } from 'payload'
+import type { Id } from '@/lib/content/populated'
 
 /**
  * Jobs run once, however many processes run the queue. Every server process runs Payload's job
@@ -9,7 +10,6 @@ import type { Payload, UpdateJobsArgs } from 'payload'
  * goes through here: each candidate is taken with one atomic compare-and-set (set `processing` only
  * where it is still unset), and only the jobs this runner won are returned to it.
  */
-type Id = number | string
 interface JobsDb {
   packageName: string
   updateJobs: Payload['db']['updateJobs']

@@ -1,5 +1,5 @@
 import { draftMode, headers } from 'next/headers'
-import { hasRole } from '@/access/roles'
+import { isStaffUser } from '@/access/roles'
 import type { User } from '@/payload-types'
 import { payloadClient } from '@/lib/platform/payload'
 
@@ -14,7 +14,7 @@ export async function previewUser(): Promise<User | null> {
   if (!mode.isEnabled) return null
   const payload = await payloadClient()
   const { user } = await payload.auth({ headers: await headers() })
-  if (user && hasRole(user, 'admin', 'editor', 'writer')) return user as User
+  if (user && isStaffUser(user)) return user as User
   mode.disable()
   return null
 }

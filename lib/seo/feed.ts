@@ -1,5 +1,5 @@
 import type { Article } from '@/payload-types'
-import { escapeHtml } from '@/lib/text/format'
+import escapeHtml from 'escape-html'
 import { sectionLabel } from '@/lib/content/sections'
 import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
 import { el, textEl, xmlDocument, type XmlElement } from './xml'

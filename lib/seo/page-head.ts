@@ -1,6 +1,7 @@
 import type { Article, Author, Media } from '@/payload-types'
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLd } from './jsonld'
 import { absoluteUrl, populatedAuthors } from '@/lib/photos/media'
+import { listingPath, pagedTitle } from '@/lib/content/pagination'
 import { isPopulated } from '@/lib/content/populated'
 import { sectionLabel } from '@/lib/content/sections'
 import { SITE_LANGUAGE } from '@/lib/text/language'
@@ -110,8 +111,8 @@ export function articleHead(article: Article, origin: string): PageHead {
 }
 
 export function authorHead(author: Author, origin: string, page: number): PageHead {
-  const path = page === 1 ? authorPath(author.slug ?? '') : `${authorPath(author.slug ?? '')}/page/${page}`
+  const path = listingPath(authorPath(author.slug ?? ''), page)
   const description = author.bio?.trim() || `${author.jobTitle ?? 'Articles'} by ${author.name}`
-  const head = simpleHead(origin, { title: page === 1 ? author.name : `${author.name}, page ${page}`, path, description })
+  const head = simpleHead(origin, { title: pagedTitle(author.name, page), path, description })
   return { ...head, meta: head.meta.map((tag) => (tag.property === 'og:type' ? { ...tag, content: 'profile' } : tag)) }
 }

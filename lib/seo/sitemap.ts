@@ -1,6 +1,7 @@
 import type { Article } from '@/payload-types'
 import { toW3CDateTime } from '@/lib/text/format'
 import { articleUrl } from '@/lib/photos/media'
+import { isHttpUrl } from '@/lib/text/links'
 import { el, textEl, xmlDocument, type XmlElement } from './xml'
 
 /**
@@ -53,7 +54,7 @@ function absoluteLoc(loc: string): string {
   } catch {
     throw new TypeError(`A sitemap URL must be absolute: ${JSON.stringify(loc)}`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (!isHttpUrl(url)) {
     throw new TypeError(`A sitemap URL must be http(s): ${JSON.stringify(loc)}`)
   }
   return loc

@@ -1,6 +1,6 @@
 /**
  * Small output formatters shared by the reader pages, the feeds and the sitemaps: display dates,
- * W3C datetimes, and escaping for HTML (XML's is `lib/seo/xml.ts`). Pure: no environment, no clock.
+ * and W3C datetimes (XML escaping is `lib/seo/xml.ts`'s). Pure: no environment, no clock.
  */
 
 type DateInput = Date | string
@@ -14,14 +14,6 @@ function toDate(value: DateInput): Date {
 /** "30 June 2025" (en-GB, UTC by default). Throws a RangeError for an unreadable date. */
 export function formatDisplayDate(iso: DateInput, locale = 'en-GB', timeZone = 'UTC'): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(toDate(iso))
-}
-
-/** "30 June 2025, 14:05" (en-GB, 24-hour, UTC by default), for the "Updated …" line. */
-export function formatDisplayDateTime(iso: DateInput, locale = 'en-GB', timeZone = 'UTC'): string {
-  const date = toDate(iso)
-  const day = formatDisplayDate(date, locale, timeZone)
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date)
-  return `${day}, ${time}`
 }
 
 /**
@@ -47,14 +39,4 @@ export function isUpdatedLater(
 export function toW3CDateTime(value: DateInput): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
   return toDate(value).toISOString().replace(/\.000Z$/, 'Z')
-}
-
-/** Escapes plain text so that it reads as the same text when interpreted as HTML. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }

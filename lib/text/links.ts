@@ -51,21 +51,21 @@ export function safeHref(url: string, origin?: string): string | null {
   return href
 }
 
-/** True when a (safe) href leaves the site: an absolute http(s) URL on another origin, or mailto. */
-export function isExternalHref(href: string, origin?: string): boolean {
-  if (href.startsWith('#') || (href.startsWith('/') && !href.startsWith('//'))) return false
-  try {
-    const parsed = new URL(href)
-    return !(origin && sameOrigin(parsed, origin))
-  } catch {
-    return false
-  }
-}
-
 function sameOrigin(url: URL, origin: string): boolean {
   try {
     return url.origin === new URL(origin).origin
   } catch {
     return false
   }
+}
+
+/** An absolute http: or https: URL: what a link to another site, a licence or a profile must be. */
+export function isHttpUrl(value: string | URL): boolean {
+  let url: URL
+  try {
+    url = typeof value === 'string' ? new URL(value) : value
+  } catch {
+    return false
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:'
 }

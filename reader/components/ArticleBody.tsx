@@ -4,7 +4,7 @@ import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/r
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import { renderToString } from 'preact-render-to-string'
 import type { Media } from '@/payload-types'
-import { escapeHtml } from '@/lib/text/format'
+import escapeHtml from 'escape-html'
 import { safeHref } from '@/lib/text/links'
 import { articlePath } from '@/lib/content/site'
 import { Figure } from './Figure'

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 import type { Author, Media } from '@/payload-types'
 import { safeHref } from '@/lib/text/links'
-import { listingPath } from '@/lib/content/pagination'
+import { listingPath, pagedTitle } from '@/lib/content/pagination'
 import { isPopulated } from '@/lib/content/populated'
 import type { ArticlePage } from '@/lib/content/queries'
 import { authorPath } from '@/lib/content/site'
@@ -36,7 +36,7 @@ export function AuthorProfile({ author, articles }: { author: Author; articles: 
           )}
         </div>
       </header>
-      <h2>{page === 1 ? `Articles by ${author.name}` : `Articles by ${author.name}, page ${page}`}</h2>
+      <h2>{pagedTitle(`Articles by ${author.name}`, page)}</h2>
       {articles.docs.length === 0 && <p>No published articles yet.</p>}
       <ArticleList
         page={articles}

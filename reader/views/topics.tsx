@@ -1,19 +1,26 @@
 /** @jsxImportSource preact */
-import { TopicListing } from '@/reader/components/TopicListing'
-import { simpleHead } from '@/lib/seo/page-head'
-import { listingPath } from '@/lib/content/pagination'
+import { listingPath, pagedTitle } from '@/lib/content/pagination'
 import { getTagLabel, listBySection, listByTag, type ArticlePage } from '@/lib/content/queries'
 import { sectionLabel } from '@/lib/content/sections'
-import type { PageResult } from '@/reader/page'
 import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
+import { simpleHead } from '@/lib/seo/page-head'
 import { isSlug } from '@/lib/text/slug'
+import { ArticleList } from '@/reader/components/ArticleList'
+import type { PageResult } from '@/reader/page'
 
+/** A section or tag page: a heading and its articles, newest first, paginated under `basePath`. */
 function topicPage(title: string, basePath: string, articles: ArticlePage): PageResult {
   if (articles.page > 1 && articles.docs.length === 0) return null
-  const pageTitle = articles.page === 1 ? title : `${title}, page ${articles.page}`
+  const pageTitle = pagedTitle(title, articles.page)
   return {
     head: simpleHead(siteUrl(), { title: pageTitle, path: listingPath(basePath, articles.page) }),
-    body: <TopicListing title={title} articles={articles} basePath={basePath} />,
+    body: (
+      <>
+        <h1>{pageTitle}</h1>
+        {articles.docs.length === 0 && <p>Nothing has been published here yet.</p>}
+        <ArticleList page={articles} hrefFor={(n) => listingPath(basePath, n)} label={title} />
+      </>
+    ),
   }
 }
 

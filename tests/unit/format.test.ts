@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  escapeHtml,
   formatDisplayDate,
-  formatDisplayDateTime,
   isUpdatedLater,
   toW3CDateTime,
 } from '@/lib/text/format'
@@ -21,12 +19,6 @@ describe('formatDisplayDate', () => {
 
   it('refuses an unreadable date', () => {
     expect(() => formatDisplayDate('not a date')).toThrow(RangeError)
-  })
-})
-
-describe('formatDisplayDateTime', () => {
-  it('adds a 24-hour time', () => {
-    expect(formatDisplayDateTime('2025-06-30T14:05:00.000Z')).toBe('30 June 2025, 14:05')
   })
 })
 
@@ -54,11 +46,5 @@ describe('toW3CDateTime', () => {
     expect(toW3CDateTime('2025-06-30T12:00:00+02:00')).toBe('2025-06-30T10:00:00Z')
     expect(toW3CDateTime('2025-06-30')).toBe('2025-06-30')
     expect(() => toW3CDateTime('soon')).toThrow(RangeError)
-  })
-})
-
-describe('escaping', () => {
-  it('escapes HTML', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isExternalHref, safeHref } from '@/lib/text/links'
+import { isHttpUrl, safeHref } from '@/lib/text/links'
 
 describe('safeHref', () => {
   it.each([
@@ -69,14 +69,17 @@ describe('safeHref', () => {
   })
 })
 
-describe('isExternalHref', () => {
+describe('isHttpUrl', () => {
   it.each([
-    ['/articles/x', false],
-    ['#top', false],
-    ['https://news.example/a', false],
-    ['https://other.example/a', true],
-    ['mailto:desk@news.example', true],
-  ])('%j → %s', (href, expected) => {
-    expect(isExternalHref(href, 'https://news.example')).toBe(expected)
+    ['https://creativecommons.org/licenses/by/4.0/', true],
+    ['http://news.example/a', true],
+    ['HTTPS://NEWS.EXAMPLE', true],
+    ['mailto:desk@news.example', false],
+    ['javascript:alert(1)', false],
+    ['/articles/a', false],
+    ['news.example', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isHttpUrl(value)).toBe(expected)
   })
 })

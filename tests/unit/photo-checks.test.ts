@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeMissing, idOf, missingPhotoFields, publishRefusal, publishWarning, uploadIdsInLexical } from '@/lib/photos/checks'
+import { idOf } from '@/lib/content/populated'
+import { describeMissing, missingPhotoFields, publishRefusal, publishWarning, uploadIdsInLexical } from '@/lib/photos/checks'
 
 describe('missingPhotoFields', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { draftMode, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { hasRole } from '@/access/roles'
+import { isStaffUser } from '@/access/roles'
 import { payloadClient } from '@/lib/platform/payload'
 import { articlePath } from '@/lib/content/site'
 import { isSlug } from '@/lib/text/slug'
@@ -10,7 +10,7 @@ export async function GET(request: Request): Promise<Response> {
   const slug = new URL(request.url).searchParams.get('slug') ?? ''
   const payload = await payloadClient()
   const { user } = await payload.auth({ headers: await headers() })
-  if (!hasRole(user, 'admin', 'editor', 'writer') || !isSlug(slug)) {
+  if (!isStaffUser(user) || !isSlug(slug)) {
     return new Response('Not found', { status: 404 })
   }
   ;(await draftMode()).enable()

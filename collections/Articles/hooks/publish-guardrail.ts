@@ -1,5 +1,6 @@
 import { type CollectionBeforeChangeHook, ValidationError, type ValidationFieldError } from 'payload'
-import { type CheckedPhoto, idOf, missingPhotoFields, type PhotoPlace, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
+import { idOf } from '@/lib/content/populated'
+import { type CheckedPhoto, missingPhotoFields, type PhotoPlace, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
 
 /**
  * An article is not published while a photo it shows lacks alt text or a credit: its lead image,
