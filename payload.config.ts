@@ -13,6 +13,7 @@ import { Invalidations } from './collections/Invalidations'
 import { Media } from './collections/Media'
 import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
 import { databaseUnavailable } from './hooks/database-unavailable'
 import { MAX_UPLOAD_BYTES } from './collections/Media/hooks/refuse-non-images'
 import { apiGuards } from './lib/security/api-guards'
@@ -150,6 +151,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Masthead' },
   },
   collections: [Articles, Authors, Media, Users, Redirects, Invalidations],
+  globals: [SiteSettings],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: async (payload) => {

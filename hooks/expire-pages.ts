@@ -89,7 +89,7 @@ async function publishedArticle(req: PayloadRequest, id: number | string): Promi
     id,
     draft: false,
     depth: 0,
-    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true },
+    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true, correctedAt: true },
     req,
     disableErrors: true,
   })

@@ -7,6 +7,7 @@ import * as migration_20261126_094112_listing_covering_index from './20261126_09
 import * as migration_20261201_074504_invalidation_log from './20261201_074504_invalidation_log';
 import * as migration_20261201_091101_photo_visibility from './20261201_091101_photo_visibility';
 import * as migration_20261201_091423_redirects_and_language from './20261201_091423_redirects_and_language';
+import * as migration_20261201_105346_trust_corrections_labels_settings from './20261201_105346_trust_corrections_labels_settings';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261201_091423_redirects_and_language.up,
     down: migration_20261201_091423_redirects_and_language.down,
-    name: '20261201_091423_redirects_and_language'
+    name: '20261201_091423_redirects_and_language',
+  },
+  {
+    up: migration_20261201_105346_trust_corrections_labels_settings.up,
+    down: migration_20261201_105346_trust_corrections_labels_settings.down,
+    name: '20261201_105346_trust_corrections_labels_settings'
   },
 ];

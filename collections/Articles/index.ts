@@ -14,6 +14,9 @@ import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/l
 import { SECTIONS } from '@/lib/content/sections'
 import { siteUrl } from '@/lib/content/site'
 import { slugify } from '@/lib/text/slug'
+import { correctionFields } from '@/collections/Articles/fields/corrections'
+import { labelFields } from '@/collections/Articles/fields/label'
+import { keepCorrections } from '@/collections/Articles/hooks/corrections'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -59,6 +62,7 @@ export const Articles: CollectionConfig = {
       },
       // No published photo without alt text and a credit (drafts and autosaves pass).
       refuseUncreditedPhotos,
+      keepCorrections,
       recordArticlePhotos,
       rememberPublishedArticle,
       rememberStoredPhotos,
@@ -158,5 +162,7 @@ export const Articles: CollectionConfig = {
     },
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     createdByField(),
+    ...labelFields,
+    ...correctionFields,
   ],
 }

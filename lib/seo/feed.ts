@@ -2,6 +2,7 @@ import type { Article } from '@/payload-types'
 import escapeHtml from 'escape-html'
 import { sectionLabel } from '@/lib/content/sections'
 import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
+import { ADMITTED_ERRORS, correctionTypeLabel, sortedCorrections } from '@/lib/content/corrections'
 import { el, textEl, xmlDocument, type XmlElement } from './xml'
 
 /**
@@ -131,4 +132,29 @@ export function mediaContent(article: Article, origin: string): XmlElement | nul
     textEl('media:credit', creditLine(image), { role: 'photographer', scheme: 'urn:ebu' }),
     textEl('media:description', image.caption?.trim() || image.alt.trim(), { type: 'plain' }),
   )
+}
+
+/**
+ * The corrections log as RSS (`/corrections/feed.xml`): one item per correction or clarification,
+ * newest first, linking to the article's corrections box.
+ */
+export function buildCorrectionsFeed(articles: Article[], options: RssFeedOptions, limit = 50): string {
+  const items = articles
+    .flatMap((article) => {
+      const url = articleUrl(options.origin, article)
+      if (!url) return []
+      return sortedCorrections(article.corrections)
+        .filter((entry) => ADMITTED_ERRORS.includes(entry.type))
+        .map((entry): RssItem => ({
+          title: `${correctionTypeLabel(entry.type)}: ${article.title}`,
+          link: `${url}#corrections`,
+          guid: `${url}#${entry.type}-${new Date(entry.date).toISOString()}`,
+          pubDate: new Date(entry.date),
+          description: escapeHtml(entry.text.trim()),
+          language: article.language && article.language !== options.language ? article.language : null,
+        }))
+    })
+    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
+    .slice(0, limit)
+  return rssDocument({ feedPath: '/corrections/feed.xml', ...options }, items)
 }

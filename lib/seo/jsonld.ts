@@ -1,5 +1,23 @@
-import type { BreadcrumbList, ImageObject, NewsArticle, QuantitativeValue, Thing, WithContext } from 'schema-dts'
-import type { Article, Media } from '@/payload-types'
+import type {
+  AdvertiserContentArticle,
+  BreadcrumbList,
+  ClaimReview,
+  CorrectionComment,
+  ImageObject,
+  NewsArticle,
+  NewsMediaOrganizationLeaf,
+  Person,
+  PersonLeaf,
+  QuantitativeValue,
+  Thing,
+  WithContext,
+} from 'schema-dts'
+import type { Article, Author, Media } from '@/payload-types'
+import { ADMITTED_ERRORS, significantlyModifiedAt, sortedCorrections } from '@/lib/content/corrections'
+import { kindSchemaType } from '@/lib/content/labels'
+import { POLICIES, type Site } from '@/lib/content/site'
+import { isHttpUrl } from '@/lib/text/links'
+import { SITE_LANGUAGE } from '@/lib/text/language'
 import {
   absoluteUrl,
   articleUrl,
@@ -20,19 +38,6 @@ import {
 
 /** One top-level JSON-LD object of a page. */
 export type JsonLd = WithContext<Exclude<Thing, string>>
-
-export interface Publisher {
-  name: string
-  /** Absolute, or a path on the site ("/logo.png"). */
-  logoUrl?: string
-}
-
-export interface NewsArticleOptions {
-  origin: string
-  publisher: Publisher
-  /** BCP 47 language of the article, e.g. "en". */
-  language?: string
-}
 
 /** Drops undefined, null, blank strings, empty arrays and objects left with only an "@type". */
 function prune(value: unknown): unknown {
@@ -92,14 +97,68 @@ export function imageObjectJsonLd(media: Media, origin: string): ImageObject | n
   })
 }
 
-/** The schema.org `NewsArticle` for an article page. */
-export function newsArticleJsonLd(article: Article, options: NewsArticleOptions): WithContext<NewsArticle> {
-  const { origin, publisher } = options
+/** The `@id` of the publication's NewsMediaOrganization: every page's articles point to it. */
+export const organizationId = (origin: string) => absoluteUrl(origin, '/#organization')
+
+/**
+ * The publication as a `NewsMediaOrganization`, on every page: its policies (the Trust Project's
+ * signals, as schema.org names them), logo and contact.
+ */
+export function organizationJsonLd(site: Site): WithContext<NewsMediaOrganizationLeaf> {
+  const { origin, policies } = site
+  const url = (path: string | undefined) => (path ? absoluteUrl(origin, path) : undefined)
+  const policy = Object.fromEntries(POLICIES.map(({ field, schema }) => [schema, url(policies[field])]))
+  return pruned<WithContext<NewsMediaOrganizationLeaf>>({
+    '@context': 'https://schema.org',
+    '@type': 'NewsMediaOrganization',
+    '@id': organizationId(origin),
+    name: site.name,
+    url: absoluteUrl(origin, '/'),
+    description: site.description,
+    logo: site.logoUrl ? { '@type': 'ImageObject', url: absoluteUrl(origin, site.logoUrl) } : undefined,
+    // schema.org's catch-all for a publication's standards: the ethics policy, else the corrections one.
+    publishingPrinciples: url(policies.ethics ?? policies.corrections),
+    ...policy,
+    contactPoint:
+      site.contactEmail || site.contactUrl
+        ? { '@type': 'ContactPoint', contactType: 'newsroom', email: site.contactEmail, url: url(site.contactUrl) }
+        : undefined,
+  })
+}
+
+/** A byline or profile as a `Person`: its page, job, and the profiles elsewhere and subjects it is known for. */
+export function personJsonLd(author: Author, origin: string): Person {
+  return pruned<PersonLeaf>({
+    '@type': 'Person',
+    name: author.name,
+    url: given(authorUrl(origin, author)),
+    jobTitle: given(author.jobTitle),
+    sameAs: (author.links ?? []).map((link) => link.url).filter(isHttpUrl),
+    knowsAbout: (author.expertise ?? []).map((subject) => subject.trim()),
+  })
+}
+
+/** Corrections and clarifications as schema.org `CorrectionComment`s, newest first. */
+export function correctionsJsonLd(article: Pick<Article, 'corrections'>): CorrectionComment[] {
+  return sortedCorrections(article.corrections)
+    .filter((entry) => ADMITTED_ERRORS.includes(entry.type))
+    .map((entry) => pruned<CorrectionComment>({ '@type': 'CorrectionComment', datePublished: entry.date, text: entry.text.trim() }))
+}
+
+type ArticleData = WithContext<NewsArticle | AdvertiserContentArticle>
+
+/**
+ * The article's JSON-LD, typed by its label (lib/content/labels.ts: NewsArticle, AnalysisNewsArticle,
+ * OpinionNewsArticle, ReviewNewsArticle, BackgroundNewsArticle, AdvertiserContentArticle).
+ * `dateModified` is the last change readers were told of (a significant update, a correction or an
+ * update), else the publication date; never `updatedAt`, which a typo fix moves too.
+ */
+export function articleJsonLd(article: Article, site: Site): ArticleData {
+  const { origin } = site
   const url = articleUrl(origin, article)
   const image = populatedLeadImage(article)
   const tags = (article.tags ?? []).map((tag) => tag.trim()).filter(Boolean)
-
-  return pruned<WithContext<NewsArticle>>({
+  const data = pruned<WithContext<NewsArticle>>({
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.title,
@@ -107,25 +166,46 @@ export function newsArticleJsonLd(article: Article, options: NewsArticleOptions)
     url: given(url),
     mainEntityOfPage: url ? { '@type': 'WebPage', '@id': url } : undefined,
     datePublished: given(article.publishedAt),
-    dateModified: article.updatedAt,
-    inLanguage: options.language,
-    author: populatedAuthors(article).map((author) => ({
-      '@type': 'Person',
-      name: author.name,
-      url: given(authorUrl(origin, author)),
-      jobTitle: given(author.jobTitle),
-    })),
+    dateModified: significantlyModifiedAt(article) ?? given(article.publishedAt),
+    inLanguage: article.language ?? SITE_LANGUAGE,
+    author: populatedAuthors(article).map((author) => personJsonLd(author, origin)),
     publisher: {
-      '@type': 'Organization',
-      name: publisher.name,
+      '@type': 'NewsMediaOrganization',
+      '@id': organizationId(origin),
+      name: site.name,
       url: absoluteUrl(origin, '/'),
-      logo: publisher.logoUrl ? { '@type': 'ImageObject', url: absoluteUrl(origin, publisher.logoUrl) } : undefined,
+      logo: site.logoUrl ? { '@type': 'ImageObject', url: absoluteUrl(origin, site.logoUrl) } : undefined,
     },
     image: (image && imageObjectJsonLd(image, origin)) ?? undefined,
     articleSection: given(article.section),
     keywords: tags,
     dateline: given(article.dateline),
     locationCreated: article.dateline?.trim() ? { '@type': 'Place', name: article.dateline.trim() } : undefined,
+    correction: correctionsJsonLd(article),
+  })
+  // The same properties under the label's type: schema-dts cannot follow a computed "@type".
+  return { ...data, '@type': kindSchemaType(article.kind) } as ArticleData
+}
+
+/**
+ * A fact check's `ClaimReview` (what Google shows beside the claim), or null unless the article is a
+ * fact check with its claim and verdict filled in.
+ */
+export function claimReviewJsonLd(article: Article, site: Site): WithContext<ClaimReview> | null {
+  const claim = article.factCheck?.claim?.trim()
+  const verdict = article.factCheck?.verdict?.trim()
+  const url = articleUrl(site.origin, article)
+  if (article.kind !== 'factCheck' || !claim || !verdict || !url) return null
+  const claimant = article.factCheck?.claimant?.trim()
+  return pruned<WithContext<ClaimReview>>({
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url,
+    claimReviewed: claim,
+    datePublished: given(article.publishedAt),
+    itemReviewed: { '@type': 'Claim', author: claimant ? { '@type': 'Person', name: claimant } : undefined },
+    author: { '@type': 'NewsMediaOrganization', '@id': organizationId(site.origin), name: site.name, url: absoluteUrl(site.origin, '/') },
+    reviewRating: { '@type': 'Rating', alternateName: verdict },
   })
 }
 

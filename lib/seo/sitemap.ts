@@ -2,6 +2,7 @@ import type { Article } from '@/payload-types'
 import { toW3CDateTime } from '@/lib/text/format'
 import { articleUrl } from '@/lib/photos/media'
 import { isHttpUrl } from '@/lib/text/links'
+import { inNewsSitemap } from '@/lib/content/labels'
 import { el, textEl, xmlDocument, type XmlElement } from './xml'
 
 /**
@@ -103,11 +104,11 @@ export interface NewsSitemapOptions {
 }
 
 /**
- * A Google News sitemap: the articles published in the two days up to `now` (none from the future),
+ * A Google News sitemap: the articles published in the two days up to `now` (none from the future, none sponsored),
  * newest first, at most NEWS_SITEMAP_LIMIT. Articles without a slug or a publication date are skipped.
  */
 export function buildNewsSitemap(
-  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null })[],
+  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null; kind?: string | null })[],
   options: NewsSitemapOptions,
 ): string {
   const now = options.now.getTime()
@@ -115,7 +116,8 @@ export function buildNewsSitemap(
     .flatMap((article) => {
       const loc = articleUrl(options.origin, article)
       const published = article.publishedAt ? new Date(article.publishedAt) : null
-      if (!loc || !published || Number.isNaN(published.getTime())) return []
+      // Sponsored content is advertising: Google News must never be offered it.
+      if (!loc || !published || Number.isNaN(published.getTime()) || !inNewsSitemap(article.kind)) return []
       const age = now - published.getTime()
       const language = article.language ?? options.language
       return age >= 0 && age <= NEWS_MAX_AGE_MS ? [{ loc, published, title: article.title, language }] : []

@@ -17,22 +17,6 @@ export function formatDisplayDate(iso: DateInput, locale = 'en-GB', timeZone = '
 }
 
 /**
- * True when the article was changed meaningfully after it was published: more than `thresholdMs`
- * (one minute by default) later, so the save that publishes it does not count as an update.
- */
-export function isUpdatedLater(
-  publishedAt: DateInput | null | undefined,
-  updatedAt: DateInput | null | undefined,
-  thresholdMs = 60_000,
-): boolean {
-  if (!publishedAt || !updatedAt) return false
-  const published = new Date(publishedAt).getTime()
-  const updated = new Date(updatedAt).getTime()
-  if (Number.isNaN(published) || Number.isNaN(updated)) return false
-  return updated - published > thresholdMs
-}
-
-/**
  * A W3C datetime (the profile of ISO 8601 that sitemaps use). A date-only string ("2025-06-30") is
  * kept as is; anything else is read as a date and written in UTC. Throws a RangeError when unreadable.
  */

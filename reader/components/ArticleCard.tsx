@@ -4,6 +4,7 @@ import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import { isPopulated } from '@/lib/content/populated'
 import { articlePath } from '@/lib/content/site'
+import { KindLabel } from './KindLabel'
 
 /** One article in a list: the lead story large, the others compact. */
 export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
@@ -34,6 +35,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
           }}
         />
       )}
+      <KindLabel kind={article.kind} />
       <Heading>
         <a href={articlePath(article.slug ?? '')}>{article.title}</a>
       </Heading>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatDisplayDate,
-  isUpdatedLater,
   toW3CDateTime,
 } from '@/lib/text/format'
 
@@ -19,24 +18,6 @@ describe('formatDisplayDate', () => {
 
   it('refuses an unreadable date', () => {
     expect(() => formatDisplayDate('not a date')).toThrow(RangeError)
-  })
-})
-
-describe('isUpdatedLater', () => {
-  it.each([
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:00:30Z', false],
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:00Z', false],
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:01Z', true],
-    ['2025-06-30T10:00:00Z', '2025-06-29T10:00:00Z', false],
-    [null, '2025-06-30T10:00:00Z', false],
-    ['2025-06-30T10:00:00Z', undefined, false],
-    ['garbage', '2025-06-30T10:00:00Z', false],
-  ])('published %s, updated %s → %s', (publishedAt, updatedAt, expected) => {
-    expect(isUpdatedLater(publishedAt, updatedAt)).toBe(expected)
-  })
-
-  it('takes another threshold', () => {
-    expect(isUpdatedLater('2025-06-30T10:00:00Z', '2025-06-30T10:00:10Z', 5_000)).toBe(true)
   })
 })
 
