@@ -45,6 +45,7 @@ export function tagsForArticle(...versions: (ArticleLike | null | undefined)[]):
     if (article.section) tags.add(TAGS.section(article.section))
     for (const tag of article.tagSlugs ?? []) tags.add(TAGS.tag(tag))
     for (const author of article.authors ?? []) tags.add(TAGS.author(idOf(author) ?? ''))
+    if (article.correctedAt) tags.add(TAGS.corrections)
   }
   return [...tags]
 }

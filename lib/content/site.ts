@@ -49,7 +49,7 @@ export function siteIdentity(stored: Stored | null | undefined): SiteIdentity {
   }
   return {
     name,
-    description: filled(stored?.description) ?? (stored?.name ? `News from ${name}.` : DEFAULT_SITE.description),
+    description: filled(stored?.description) ?? (name === DEFAULT_SITE.name ? DEFAULT_SITE.description : `News from ${name}.`),
     logoUrl: filled(stored?.logoUrl),
     contactEmail: filled(stored?.contactEmail),
     contactUrl: filled(stored?.contactUrl),
