@@ -1,7 +1,7 @@
 /**
  * `npx payload run seed/seed.ts -- [--if-empty] [files or folders…]` (`npm run seed`):
  * loads news pieces (plain text, see parse.ts) into the database, idempotently. Without files it
- * loads every `seed/content/*.txt`. The work is done by `seedFiles` (importer.ts); this is the shell.
+ * loads every `seed/content/*.txt`; `.json` files are read as IPTC ninjs (seed/ninjs.ts). The work is done by `seedFiles` (importer.ts); this is the shell.
  *
  *   --if-empty   do nothing when the database already has an article (`npm start` seeds a fresh one)
  *
@@ -15,10 +15,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { getPayload, type Payload } from 'payload'
 import { CONTENT_DIR, describeError, seedFiles, summarize } from './importer'
+import { isNinjsFile } from './ninjs'
 
 const USAGE = [
-  'Usage: npx payload run seed/seed.ts -- [--if-empty] [file.txt | folder …]',
-  '       npm run seed -- [--if-empty] [file.txt | folder …]',
+  'Usage: npx payload run seed/seed.ts -- [--if-empty] [file.txt | file.ninjs.json | folder …]',
+  '       npm run seed -- [--if-empty] [file.txt | file.ninjs.json | folder …]',
 ].join('\n')
 
 interface Args {
@@ -53,11 +54,11 @@ function swallowedOptions(scriptArgs: readonly string[]): string[] {
   return given.filter((arg) => arg.startsWith('-') && !scriptArgs.includes(arg))
 }
 
-/** Files as given; a folder stands for its `*.txt` files. */
+/** Files as given; a folder stands for its `*.txt` and ninjs `*.json` files. */
 function expandPaths(paths: readonly string[]): string[] {
   const txtIn = (dir: string) =>
     readdirSync(dir)
-      .filter((name) => name.toLowerCase().endsWith('.txt'))
+      .filter((name) => name.toLowerCase().endsWith('.txt') || isNinjsFile(name))
       .sort()
       .map((name) => path.join(dir, name))
   if (paths.length === 0) return existsSync(CONTENT_DIR) ? txtIn(path.relative(process.cwd(), CONTENT_DIR) || '.') : []
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
     await ensureAdminUser(payload)
     const files = expandPaths(args.paths)
     if (files.length === 0) {
-      console.log(`No .txt files to load${args.paths.length === 0 ? ` in ${CONTENT_DIR}` : ''}.`)
+      console.log(`No .txt or ninjs .json files to load${args.paths.length === 0 ? ` in ${CONTENT_DIR}` : ''}.`)
       return 0
     }
     const results = await seedFiles(payload, files)

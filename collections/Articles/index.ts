@@ -17,6 +17,7 @@ import { slugify } from '@/lib/text/slug'
 import { correctionFields } from '@/collections/Articles/fields/corrections'
 import { labelFields } from '@/collections/Articles/fields/label'
 import { keepCorrections } from '@/collections/Articles/hooks/corrections'
+import { ninjsEndpoint } from '@/collections/Articles/endpoints/ninjs'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -36,6 +37,7 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: isEditor,
   },
+  endpoints: [ninjsEndpoint],
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,

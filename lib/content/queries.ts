@@ -109,8 +109,11 @@ async function findArticle(slug: string, staff: User | null): Promise<Article | 
 export async function getArticleBySlug(slug: string): Promise<Article | null> {
   const staff = await previewUser()
   if (staff) return findArticle(slug, staff)
-  return cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
+  return getPublishedArticle(slug)
 }
+
+/** The published article at this URL, never a draft (what syndication formats serve). */
+export const getPublishedArticle = (slug: string) => cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
 
 export const getAuthorBySlug = (slug: string) =>
   cached(

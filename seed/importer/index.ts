@@ -6,7 +6,8 @@ import { SITE_LANGUAGE } from '@/lib/text/language'
 import { paragraphsToLexical } from '@/lib/text/lexical'
 import { slugify, validateSlug } from '@/lib/text/slug'
 import type { Article, Author, Media } from '@/payload-types'
-import { ArticleParseError, parseArticle, type ParsedArticle } from '@/seed/parse'
+import { ArticleParseError, type ParsedArticle } from '@/seed/parse'
+import { parsePiece } from '@/seed/ninjs'
 import { findPhotoSource, isPlaceholderFilename, isSeedPhotoFilename, loadPhoto, photoStem, type PhotoSource } from '@/seed/photo'
 
 /*
@@ -122,7 +123,7 @@ async function planPiece(file: string): Promise<Plan> {
   } catch (error) {
     throw new Error(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`)
   }
-  const parsed = parseArticle(text, file)
+  const parsed = parsePiece(text, file)
   const authors = new Map<string, { name: string; slug: string }>()
   for (const name of parsed.authors) {
     const slug = slugify(name)
