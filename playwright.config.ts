@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_FLAGS } from './tests/chromium'
 import { freshDatabaseName, isMongoUri, withDatabaseName } from './lib/platform/mongo-uri'
 
 // Same values as tests/e2e/support/server.ts (a config cannot share modules with the tests it loads).
@@ -47,14 +48,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     },
   },
   projects: [

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
 export const BUILD_INPUTS = [
-  'app', 'collections', 'access', 'fields', 'hooks', 'lib', 'components', 'migrations', 'migrations-mongodb',
+  'app', 'collections', 'access', 'fields', 'hooks', 'lib', 'reader', 'admin', 'server', 'migrations', 'migrations-mongodb',
   'payload.config.ts', 'payload-types.ts', 'next.config.mjs', 'tsconfig.json', 'package-lock.json',
 ]
 

@@ -47,7 +47,7 @@ if (built && readFileSync(stampFile, 'utf8') === stamp) {
   console.log(`[masthead] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.ts')], {
+const server = spawn(process.execPath, [path.join(root, 'server', 'server.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

@@ -179,7 +179,7 @@ export async function startServer(options: StartOptions = {}): Promise<BenchServ
   const releaseLock = takeDistLock(distDir)
 
   const log = openSync(logFile, 'a')
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'server', 'start.ts')], {
     cwd: ROOT,
     env,
     detached: true, // its own process group: stop() ends start.ts, next build and the server together
@@ -308,7 +308,7 @@ export async function startSecondServer(primary: BenchServer, port: number): Pro
   return startProcess({
     label: `second server on ${port}`,
     command: process.execPath,
-    args: [path.join(ROOT, 'scripts', 'server.ts')],
+    args: [path.join(ROOT, 'server', 'server.ts')],
     env: { ...primary.env, PORT: String(port) },
     logFile: path.join(primary.dir, `server-${port}.log`),
     ready: `http://127.0.0.1:${port}/api/articles?limit=1`,
@@ -326,7 +326,7 @@ export async function startVarnish(port: number, backends: string[], logDir: str
   return startProcess({
     label: `Varnish on ${port}`,
     command: process.execPath,
-    args: [path.join(ROOT, 'scripts', 'varnish.ts'), '--listen', `127.0.0.1:${port}`, ...backends.flatMap((backend) => ['--backend', backend])],
+    args: [path.join(ROOT, 'server', 'varnish.ts'), '--listen', `127.0.0.1:${port}`, ...backends.flatMap((backend) => ['--backend', backend])],
     env: process.env,
     logFile: path.join(logDir, `varnish-${port}.log`),
     // Answers once a backend's health probe has passed.

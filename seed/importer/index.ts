@@ -71,7 +71,7 @@ export async function seedFiles(payload: Payload, files: readonly string[], opti
 }
 
 /** `seed/content/*.txt`, sorted: what `npm run seed` loads without arguments. */
-export const CONTENT_DIR = fileURLToPath(new URL('./content', import.meta.url))
+export const CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url))
 
 // ---------------------------------------------------------------------------------------------
 // One piece

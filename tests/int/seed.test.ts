@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { lexicalToParagraphs } from '@/lib/text/lexical'
 import type { Article, Author, Media } from '@/payload-types'
-import { type PieceResult, seedFiles } from '@/seed/importer'
+import { CONTENT_DIR, type PieceResult, seedFiles } from '@/seed/importer'
 import { unlessStandinCannot } from './support/database'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -121,6 +121,10 @@ async function withFailingArticleHook<T>(kind: 'beforeChange' | 'afterChange', f
     else hooks.afterChange.splice(hooks.afterChange.indexOf(after), 1)
   }
 }
+
+it('npm start seeds from the shipped content folder when given no files', () => {
+  expect(path.resolve(CONTENT_DIR, path.basename(REAL_FILE))).toBe(path.resolve(REAL_FILE))
+})
 
 describe('the real piece', () => {
   let first: PieceResult[]
