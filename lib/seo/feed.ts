@@ -1,7 +1,10 @@
 import type { Article } from '@/payload-types'
 import escapeHtml from 'escape-html'
 import { sectionLabel } from '@/lib/content/sections'
-import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
+import { absoluteUrl, articleUrl } from '@/lib/content/urls'
+import { creditLine } from '@/lib/photos/credit'
+import { imageRendition } from '@/lib/photos/renditions'
 import { ADMITTED_ERRORS, correctionTypeLabel, sortedCorrections } from '@/lib/content/corrections'
 import { el, textEl, xmlDocument, type XmlElement } from './xml'
 

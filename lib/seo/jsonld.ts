@@ -18,16 +18,10 @@ import { kindSchemaType } from '@/lib/content/labels'
 import { POLICIES, type Site } from '@/lib/content/site'
 import { isHttpUrl } from '@/lib/text/links'
 import { SITE_LANGUAGE } from '@/lib/text/language'
-import {
-  absoluteUrl,
-  articleUrl,
-  authorUrl,
-  creditLine,
-  namedCreator,
-  originalImage,
-  populatedAuthors,
-  populatedLeadImage,
-} from '@/lib/photos/media'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
+import { absoluteUrl, articleUrl, authorUrl } from '@/lib/content/urls'
+import { creditLine, namedCreator } from '@/lib/photos/credit'
+import { originalImage } from '@/lib/photos/renditions'
 
 /**
  * schema.org structured data for the reader pages, typed by `schema-dts` (a misspelt property or a

@@ -8,9 +8,8 @@ import { KindLabel } from '@/reader/components/KindLabel'
 import { dateLocale } from '@/lib/text/language'
 import { Figure } from '@/reader/components/Figure'
 import { Rail } from '@/reader/components/Rail'
-import type { Author, Media } from '@/payload-types'
 import { articleHead } from '@/lib/seo/page-head'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { getArticleBySlug, getSite, listByAuthor, listLatest } from '@/lib/content/queries'
 import { SECTIONS } from '@/lib/content/sections'
 import type { PageResult } from '@/reader/page'
@@ -23,8 +22,8 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const article = isSlug(slug) ? await getArticleBySlug(slug) : null
   if (!article) return null
   const { isEnabled: preview } = await draftMode()
-  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
-  const firstAuthor = (article.authors ?? []).find(isPopulated<Author>)
+  const image = populatedLeadImage(article)
+  const firstAuthor = populatedAuthors(article)[0]
   const [moreByAuthor, latest, site] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
     listLatest(1, 5),
