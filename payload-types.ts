@@ -99,8 +99,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -222,6 +226,47 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Shown above the headline and on cards (none for News). Sponsored articles never go to Google News.
+   */
+  kind?: ('news' | 'analysis' | 'opinion' | 'review' | 'explainer' | 'sponsored' | 'factCheck') | null;
+  /**
+   * Filled in, these publish a ClaimReview search engines show beside the claim.
+   */
+  factCheck?: {
+    /**
+     * The claim checked, as made.
+     */
+    claim?: string | null;
+    /**
+     * Who made it (a person or an organisation).
+     */
+    claimant?: string | null;
+    /**
+     * The verdict in a few words: "False", "Misleading", "Accurate".
+     */
+    verdict?: string | null;
+  };
+  /**
+   * Shown to readers at the foot of the article, newest first; corrections and clarifications are also flagged at its top and listed on /corrections. Plain text; web addresses become links. Only editors can publish a change here.
+   */
+  corrections?:
+    | {
+        type: 'correction' | 'clarification' | 'update' | 'editorsNote';
+        date: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Tick before publishing to show readers "Updated" with today’s date. Leave it for typo fixes.
+   */
+  significantUpdate?: boolean | null;
+  /**
+   * The last significant update readers are told of (with the newest correction or update, whichever is later).
+   */
+  modifiedAt?: string | null;
+  correctedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -242,6 +287,10 @@ export interface Author {
    */
   jobTitle?: string | null;
   bio?: string | null;
+  /**
+   * Subjects this person is known for, e.g. "Syria", "Energy markets".
+   */
+  expertise?: string[] | null;
   photo?: (number | null) | Media;
   links?:
     | {
@@ -667,6 +716,25 @@ export interface ArticlesSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
+  kind?: T;
+  factCheck?:
+    | T
+    | {
+        claim?: T;
+        claimant?: T;
+        verdict?: T;
+      };
+  corrections?:
+    | T
+    | {
+        type?: T;
+        date?: T;
+        text?: T;
+        id?: T;
+      };
+  significantUpdate?: T;
+  modifiedAt?: T;
+  correctedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -680,6 +748,7 @@ export interface AuthorsSelect<T extends boolean = true> {
   slug?: T;
   jobTitle?: T;
   bio?: T;
+  expertise?: T;
   photo?: T;
   links?:
     | T
@@ -927,6 +996,62 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  /**
+   * The publication’s name as readers, feeds and Google News see it.
+   */
+  name: string;
+  /**
+   * One sentence: who you are and what you cover.
+   */
+  description?: string | null;
+  /**
+   * An http(s) address or a path on the site (/logo.png): the logo search engines show.
+   */
+  logoUrl?: string | null;
+  contactEmail?: string | null;
+  contactUrl?: string | null;
+  /**
+   * Where each policy is published: linked in the footer and named in the organisation’s structured data.
+   */
+  policies?: {
+    corrections?: string | null;
+    ethics?: string | null;
+    ownership?: string | null;
+    diversity?: string | null;
+    masthead?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  logoUrl?: T;
+  contactEmail?: T;
+  contactUrl?: T;
+  policies?:
+    | T
+    | {
+        corrections?: T;
+        ethics?: T;
+        ownership?: T;
+        diversity?: T;
+        masthead?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -14,6 +14,7 @@ import { Media } from './collections/Media'
 import { Notes } from './collections/Notes'
 import { Redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
 import { databaseUnavailable } from './hooks/database-unavailable'
 import { MAX_UPLOAD_BYTES } from './collections/Media/hooks/refuse-non-images'
 import { apiGuards } from './lib/security/api-guards'
@@ -170,6 +171,7 @@ export default buildConfig({
     components: { beforeDashboard: ['@/admin/DeskDashboard#DeskDashboard'] },
   },
   collections: [Articles, Authors, Media, Users, Notes, Redirects, Invalidations],
+  globals: [SiteSettings],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   onInit: async (payload) => {

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { median, ms, ms1, pass, percentile, printTable } from './support/report.ts'
-import { benchEnv, makeTempDir, runPayload } from './support/server.ts'
+import { benchEnv, makeTempDir, runScript } from './support/server.ts'
 
 interface Measured {
   engine: string
@@ -31,9 +31,9 @@ console.log(`bench:search in ${dir}, sizes ${sizes.join(', ')}; load average ${o
 const results: Measured[] = []
 for (const n of sizes) {
   const env = benchEnv(dir, 0, `search-${n}.db`)
-  runPayload(['run', 'bench/scale-generate.ts', '--', '--articles', String(n), '--authors', String(Math.max(2, Math.round(n / 50))), '--photos', String(Math.max(10, Math.round(n / 100)))], env)
+  await runScript('bench/scale-generate.ts', ['--articles', String(n), '--authors', String(Math.max(2, Math.round(n / 50))), '--photos', String(Math.max(10, Math.round(n / 100)))], env)
   const out = path.join(dir, `search-${n}.json`)
-  runPayload(['run', 'bench/search-measure.ts', '--', out], env)
+  await runScript('bench/search-measure.ts', [out], env)
   results.push(JSON.parse(readFileSync(out, 'utf8')) as Measured)
 }
 

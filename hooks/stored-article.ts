@@ -60,7 +60,7 @@ async function storedArticle(req: PayloadRequest, id: Id): Promise<StoredArticle
     id,
     draft: false,
     depth: 0,
-    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true, photos: true },
+    select: { slug: true, section: true, tagSlugs: true, authors: true, _status: true, photos: true, correctedAt: true },
     overrideAccess: true,
     disableErrors: true,
     req,

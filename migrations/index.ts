@@ -7,7 +7,7 @@ import * as migration_20261126_094112_listing_covering_index from './20261126_09
 import * as migration_20261201_074504_invalidation_log from './20261201_074504_invalidation_log';
 import * as migration_20261201_091101_photo_visibility from './20261201_091101_photo_visibility';
 import * as migration_20261201_091423_redirects_and_language from './20261201_091423_redirects_and_language';
-import * as migration_20261201_114657_desk from './20261201_114657_desk';
+import * as migration_20261201_120634_desk_trust from './20261201_120634_desk_trust';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261201_091423_redirects_and_language',
   },
   {
-    up: migration_20261201_114657_desk.up,
-    down: migration_20261201_114657_desk.down,
-    name: '20261201_114657_desk'
+    up: migration_20261201_120634_desk_trust.up,
+    down: migration_20261201_120634_desk_trust.down,
+    name: '20261201_120634_desk_trust'
   },
 ];

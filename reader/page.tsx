@@ -11,8 +11,8 @@ import { simpleHead, type PageHead } from '@/lib/seo/page-head'
 import { pageNumber } from '@/lib/content/pagination'
 import { renderedPage, routeResponse, type Storage } from '../server/page-reply'
 import { previewUser } from '@/lib/security/preview'
-import { findRedirect } from '@/lib/content/queries'
-import { siteUrl } from '@/lib/content/site'
+import { findRedirect, getSite } from '@/lib/content/queries'
+import { DEFAULT_SITE, siteUrl, type Site } from '@/lib/content/site'
 import { collectTags } from '@/lib/invalidation/tag-scope'
 
 /**
@@ -29,12 +29,13 @@ type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise
 
 const render = (head: PageHead, body: VNode) => `<!DOCTYPE html>${renderToString(<Document head={head}>{body}</Document>)}`
 
-const notFoundHtml = () => render(simpleHead(siteUrl(), { title: 'Page not found', noindex: true }), <NotFound />)
+const notFoundHtml = (site: Site) => render(simpleHead(site, { title: 'Page not found', noindex: true }), <NotFound />)
 
 function failure(request: Request, path: string, error: unknown): Response {
   const unavailable = isDatabaseUnavailable(error)
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
-  const head = simpleHead(siteUrl(), { title: 'Temporarily unavailable', noindex: true })
+  // The settings may be what failed to load: the defaults name the site.
+  const head = simpleHead({ ...DEFAULT_SITE, origin: siteUrl() }, { title: 'Temporarily unavailable', noindex: true })
   const page = renderedPage({ status: unavailable ? 503 : 500, text: render(head, <Unavailable path={path} />), tags: [], gzip: false })
   return routeResponse(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
@@ -65,7 +66,9 @@ export function sitePage<P>(
     const begun = cache.begin()
     try {
       // No page here: the URL may have moved (collections/Redirects/index.ts), looked up only on this miss.
-      const { value: result, tags } = await collectTags(async () => (await load(await params, url)) ?? findRedirect(path))
+      const { value: [result, site], tags } = await collectTags(async () =>
+        Promise.all([(async () => (await load(await params, url)) ?? findRedirect(path))(), getSite()]),
+      )
       // Content an editor changed while it was read is answered once, but kept by no cache at all.
       // A page with no cache key (refused parameters) is kept by no cache either.
       const fresh = !cache.outdated(tags, begun) && key !== null
@@ -76,7 +79,7 @@ export function sitePage<P>(
         return routeResponse(request, page, { storage: answer, cache: preview ? 'BYPASS' : 'MISS' })
       }
       const status = result ? (result.status ?? 200) : 404
-      const html = result ? render(result.head, result.body) : notFoundHtml()
+      const html = result ? render(result.head, result.body) : notFoundHtml(site)
       if (preview) return routeResponse(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
       const page = renderedPage({ status, text: html, tags })
       if (fresh) cache.set(key, page, tags, begun)

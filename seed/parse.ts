@@ -158,7 +158,7 @@ function readByline(source: Source, index: number): Byline | null {
 }
 
 /** "By A, B and C" → ["A", "B", "C"]. */
-function parseAuthors(text: string): string[] {
+export function parseAuthors(text: string): string[] {
   return text
     .replace(/^by\s+/i, '')
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import sharp from 'sharp'
+import { escapeXml } from '@/lib/seo/xml'
 
 /**
  * Where a piece's lead photo comes from. The newsroom's text files carry only the caption and credit;
@@ -93,8 +94,4 @@ export async function placeholderJpeg(creditLine: string): Promise<Buffer> {
     .composite([{ input: Buffer.from(svg) }])
     .jpeg({ quality: 80 })
     .toBuffer()
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`)
 }

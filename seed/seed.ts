@@ -1,7 +1,7 @@
 /**
  * `npx payload run seed/seed.ts -- [--if-empty] [files or folders…]` (`npm run seed`):
  * loads news pieces (plain text, see parse.ts) into the database, idempotently. Without files it
- * loads every `seed/content/*.txt`. The work is done by `seedFiles` (importer/); this is the shell.
+ * loads every `seed/content/*.txt`; `.json` files are read as IPTC ninjs (seed/ninjs.ts). The work is done by `seedFiles` (importer/); this is the shell.
  *
  *   --if-empty   do nothing when the database already has an article (`npm start` seeds a fresh one)
  *
@@ -16,10 +16,11 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { getPayload, type Payload } from 'payload'
 import { CONTENT_DIR, DEFAULT_BATCH_SIZE, describeError, seedFiles, summarize } from './importer'
+import { isNinjsFile } from './ninjs'
 
 const USAGE = [
-  'Usage: npx payload run seed/seed.ts -- [--if-empty] [file.txt | folder …]',
-  '       npm run seed -- [--if-empty] [file.txt | folder …]',
+  'Usage: npx payload run seed/seed.ts -- [--if-empty] [file.txt | file.ninjs.json | folder …]',
+  '       npm run seed -- [--if-empty] [file.txt | file.ninjs.json | folder …]',
 ].join('\n')
 
 interface Args {
@@ -59,11 +60,11 @@ function swallowedOptions(scriptArgs: readonly string[]): string[] {
   return given.filter((arg) => arg.startsWith('-') && !scriptArgs.includes(arg))
 }
 
-/** Files as given; a folder stands for its `*.txt` files. */
+/** Files as given; a folder stands for its `*.txt` and ninjs `*.json` files. */
 function expandPaths(paths: readonly string[]): string[] {
   const txtIn = (dir: string) =>
     readdirSync(dir)
-      .filter((name) => name.toLowerCase().endsWith('.txt'))
+      .filter((name) => name.toLowerCase().endsWith('.txt') || isNinjsFile(name))
       .sort()
       .map((name) => path.join(dir, name))
   if (paths.length === 0) return existsSync(CONTENT_DIR) ? txtIn(path.relative(process.cwd(), CONTENT_DIR) || '.') : []
@@ -120,7 +121,7 @@ async function main(): Promise<number> {
     await ensureAdminUser(payload)
     const files = expandPaths(args.paths)
     if (files.length === 0) {
-      console.log(`No .txt files to load${args.paths.length === 0 ? ` in ${CONTENT_DIR}` : ''}.`)
+      console.log(`No .txt or ninjs .json files to load${args.paths.length === 0 ? ` in ${CONTENT_DIR}` : ''}.`)
       return 0
     }
     // The bulk path: batches of pieces, one transaction and one invalidation each, every piece still all or nothing.

@@ -18,6 +18,10 @@ import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/l
 import { SECTIONS } from '@/lib/content/sections'
 import { siteUrl } from '@/lib/content/site'
 import { slugify } from '@/lib/text/slug'
+import { correctionFields } from '@/collections/Articles/fields/corrections'
+import { labelFields } from '@/collections/Articles/fields/label'
+import { keepCorrections } from '@/collections/Articles/hooks/corrections'
+import { ninjsEndpoint } from '@/collections/Articles/endpoints/ninjs'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -39,6 +43,7 @@ export const Articles: CollectionConfig = {
   },
   // Two people opening the same article: the second is told who has it and may take over (Payload's lock).
   lockDocuments: { duration: 300 },
+  endpoints: [ninjsEndpoint],
   versions: {
     drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 50,
@@ -68,6 +73,7 @@ export const Articles: CollectionConfig = {
       // Nothing held, embargoed or not for publication is published; nor a photo without alt text and a credit.
       refuseHeldArticles,
       refuseUncreditedPhotos,
+      keepCorrections,
       recordArticlePhotos,
       // What readers saw before: read once, for the afterChange hooks (none for an autosave).
       rememberStoredArticle,
@@ -169,5 +175,7 @@ export const Articles: CollectionConfig = {
     { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'Where the story was filed, e.g. "Damascus".' } },
     createdByField(),
     ...deskFields,
+    ...labelFields,
+    ...correctionFields,
   ],
 }

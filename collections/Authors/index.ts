@@ -34,6 +34,15 @@ export const Authors: CollectionConfig = {
     slugField('name'),
     { name: 'jobTitle', type: 'text', admin: { description: 'e.g. "Correspondent", "Middle East editor".' } },
     { name: 'bio', type: 'textarea' },
+    {
+      // Person JSON-LD `knowsAbout`, with the links below as its `sameAs`.
+      name: 'expertise',
+      type: 'text',
+      hasMany: true,
+      maxRows: 20,
+      maxLength: 100,
+      admin: { description: 'Subjects this person is known for, e.g. "Syria", "Energy markets".' },
+    },
     { name: 'photo', type: 'upload', relationTo: 'media' },
     {
       name: 'links',

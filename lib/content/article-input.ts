@@ -1,5 +1,7 @@
 import { idOf } from '@/lib/content/populated'
 import { SECTIONS } from './sections'
+import { correctionsInputErrors } from './corrections'
+import { ARTICLE_KINDS } from './labels'
 
 /**
  * What an article may hold, checked on every save, drafts and autosaves included (Payload validates
@@ -62,6 +64,9 @@ const CHECKS: Record<string, Check> = {
       ? null
       : 'Authors must be a list of author ids.',
   _status: (value) => (value == null || value === 'draft' || value === 'published' ? null : 'The status must be draft or published.'),
+  corrections: (value) => correctionsInputErrors(value).join(' ') || null,
+  kind: (value) =>
+    value == null || ARTICLE_KINDS.some((kind) => kind.value === value) ? null : `The label must be one of: ${ARTICLE_KINDS.map((kind) => kind.value).join(', ')}.`,
 }
 
 /** The type and size errors in the submitted fields of an article, one per field. */

@@ -17,6 +17,10 @@ export const TAGS = {
   authorSlug: (slug: string) => `author-slug:${encodeURIComponent(slug)}`,
   section: (section: string) => `section:${section}`,
   tag: (tagSlug: string) => `tag:${encodeURIComponent(tagSlug)}`,
+  /** The site-settings global: every page shows it (header, footer, organisation JSON-LD). */
+  site: 'site',
+  /** The corrections log (/corrections, its pages and feed). */
+  corrections: 'corrections',
   /** The redirect lookup for a path no page answers (lib/content/redirects.ts stored form). */
   redirect: (path: string) => `redirect:${encodeURI(path)}`,
 } as const
@@ -27,6 +31,8 @@ export interface ArticleLike {
   tagSlugs?: string[] | null
   authors?: (number | string | { id: number | string })[] | null
   _status?: 'draft' | 'published' | null
+  /** Set while the article carries a correction or clarification (it is then on /corrections). */
+  correctedAt?: string | null
 }
 
 
@@ -39,6 +45,7 @@ export function tagsForArticle(...versions: (ArticleLike | null | undefined)[]):
     if (article.section) tags.add(TAGS.section(article.section))
     for (const tag of article.tagSlugs ?? []) tags.add(TAGS.tag(tag))
     for (const author of article.authors ?? []) tags.add(TAGS.author(idOf(author) ?? ''))
+    if (article.correctedAt) tags.add(TAGS.corrections)
   }
   return [...tags]
 }

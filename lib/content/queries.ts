@@ -6,6 +6,7 @@ import { payloadClient } from '@/lib/platform/payload'
 import { previewUser } from '@/lib/security/preview'
 import { locationOf, requestPath } from './redirects'
 import { slugify } from '@/lib/text/slug'
+import { siteIdentity, siteUrl, type Site } from './site'
 import { declareTags } from '@/lib/invalidation/tag-scope'
 import { PUBLISHED } from '@/lib/content/published'
 
@@ -30,12 +31,12 @@ export interface ArticlePage {
   totalDocs: number
 }
 
-async function listArticles(where: Where, page: number, limit = PAGE_SIZE): Promise<ArticlePage> {
+async function listArticles(where: Where, page: number, limit = PAGE_SIZE, sort = ['-publishedAt', '-id']): Promise<ArticlePage> {
   const payload = await payloadClient()
   const result = await payload.find({
     collection: 'articles',
     where: { and: [PUBLISHED, where] },
-    sort: ['-publishedAt', '-id'],
+    sort,
     page,
     limit,
     depth: 1,
@@ -43,6 +44,31 @@ async function listArticles(where: Where, page: number, limit = PAGE_SIZE): Prom
     select: { body: false },
   })
   return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+}
+
+/**
+ * Published articles carrying a correction or clarification, most recently corrected first (the
+ * /corrections log and its feed). "Greater than the epoch" rather than `exists`: on MongoDB a
+ * stored null exists.
+ */
+export const listCorrected = (page = 1, limit = PAGE_SIZE) =>
+  cached(
+    () => listArticles({ correctedAt: { greater_than: '1970-01-01T00:00:00.000Z' } }, page, limit, ['-correctedAt', '-id']),
+    ['corrected', String(page), String(limit)],
+    [TAGS.corrections],
+  )
+
+/** The publication's identity (the site-settings global, public fields only) and the site's origin. */
+export async function getSite(): Promise<Site> {
+  const identity = await cached(
+    async () => {
+      const payload = await payloadClient()
+      return siteIdentity(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false }))
+    },
+    ['site-settings'],
+    [TAGS.site],
+  )
+  return { ...identity, origin: siteUrl() }
 }
 
 export const listLatest = (page = 1, limit = PAGE_SIZE) =>
@@ -83,8 +109,11 @@ async function findArticle(slug: string, staff: User | null): Promise<Article | 
 export async function getArticleBySlug(slug: string): Promise<Article | null> {
   const staff = await previewUser()
   if (staff) return findArticle(slug, staff)
-  return cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
+  return getPublishedArticle(slug)
 }
+
+/** The published article at this URL, never a draft (what syndication formats serve). */
+export const getPublishedArticle = (slug: string) => cached(() => findArticle(slug, null), ['article', slug], [TAGS.article(slug)])
 
 export const getAuthorBySlug = (slug: string) =>
   cached(

@@ -18,7 +18,7 @@ import { PUBLISHED } from '@/lib/content/published'
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
 export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>
-export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt' | 'language'>
+export type NewsSitemapArticle = Pick<Article, 'title' | 'slug' | 'publishedAt' | 'language' | 'kind'>
 
 /** The newest published article matching `where`: the date index is walked until the first match. */
 async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> | null> {
@@ -211,7 +211,7 @@ export const getNewsSitemapArticles = ({ from, to }: { from: Date; to: Date }) =
         pagination: false,
         depth: 0,
         overrideAccess: false,
-        select: { title: true, slug: true, publishedAt: true, language: true },
+        select: { title: true, slug: true, publishedAt: true, language: true, kind: true },
       })
       return docs
     },

@@ -6,6 +6,8 @@
  * Pure: bytes in, bytes out. The hook that writes the files lives in `collections/Media/hooks/stamp-rights.ts`.
  */
 
+import { escapeXml } from '@/lib/seo/xml'
+
 /** What a served copy of the photo says about itself. Empty values are left out of the packet. */
 export interface RightsMetadata {
   /** The photographer: XMP `dc:creator`. */
@@ -25,17 +27,6 @@ const NAMESPACES = {
   photoshop: 'http://ns.adobe.com/photoshop/1.0/',
   xmpRights: 'http://ns.adobe.com/xap/1.0/rights/',
 } as const
-
-// Characters XML 1.0 does not allow at all, even escaped.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-
-/** Text safe inside an XML element or a double- or single-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char)
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
 /**
  * The XMP packet for a photo's rights, or null when there is nothing to say. Only the Dublin Core,

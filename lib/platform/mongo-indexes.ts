@@ -25,6 +25,8 @@ export const READER_INDEXES: IndexSpec[] = [
   { collection: 'articles', name: 'reader_section', key: { section: 1, _status: 1, ...LISTING_ORDER } },
   { collection: 'articles', name: 'reader_author', key: { authors: 1, _status: 1, ...LISTING_ORDER } },
   { collection: 'articles', name: 'reader_tag', key: { tagSlugs: 1, _status: 1, ...LISTING_ORDER } },
+  // /corrections and its feed: published articles carrying a correction, the latest corrected first.
+  { collection: 'articles', name: 'reader_corrections', key: { _status: 1, correctedAt: -1, _id: -1, createdAt: -1 } },
   // Sitemap parts: published articles by id range, and the latest update within one.
   // (Payload appends `createdAt` descending whatever the direction of the sort before it.)
   { collection: 'articles', name: 'sitemap_part', key: { _status: 1, _id: 1, createdAt: -1 } },

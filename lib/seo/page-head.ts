@@ -1,16 +1,17 @@
-import type { Article, Author } from '@/payload-types'
-import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLdObject } from './jsonld'
+import type { Article, Author, Media } from '@/payload-types'
+import { articleJsonLd, breadcrumbJsonLd, claimReviewJsonLd, organizationJsonLd, personJsonLd, type JsonLd } from './jsonld'
 import { absoluteUrl } from '@/lib/content/urls'
 import { listingPath, pagedTitle } from '@/lib/content/pagination'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { sectionLabel } from '@/lib/content/sections'
 import { SITE_LANGUAGE } from '@/lib/text/language'
-import { articlePath, authorPath, SITE_NAME, sectionPath } from '@/lib/content/site'
+import { articlePath, authorPath, sectionPath, type Site } from '@/lib/content/site'
+import { significantlyModifiedAt } from '@/lib/content/corrections'
 
 /**
  * What goes in a reader page's <head>: title, description, canonical URL, OpenGraph and Twitter
- * cards, structured data. Pure: built from documents and the site's origin, rendered by
- * `reader/components/Document.tsx`.
+ * cards, structured data (the publication's NewsMediaOrganization on every page). Pure: built from
+ * documents and the site (its settings and origin), rendered by `reader/components/Document.tsx`.
  */
 export interface MetaTag {
   /** OpenGraph tags use `property`, the others `name`. */
@@ -29,20 +30,22 @@ export interface PageHead {
   /** The language of the page's content (BCP 47); the site's language when not said. */
   language?: string
   meta: MetaTag[]
-  jsonLd: JsonLdObject[]
+  jsonLd: JsonLd[]
+  /** Who publishes the page: the header, the footer. */
+  site: Site
 }
 
 /** "Headline · Masthead", or the site's name alone for the front page. */
-export const documentTitle = (title?: string) => (title ? `${title} · ${SITE_NAME}` : SITE_NAME)
-
-const DEFAULT_DESCRIPTION = `News from the ${SITE_NAME} newsroom.`
+export const documentTitle = (site: Site, title?: string) => (title ? `${title} · ${site.name}` : site.name)
 
 /** A listing or other simple page: title, canonical path and the site's description. */
-export function simpleHead(origin: string, options: { title?: string; path?: string; description?: string; noindex?: boolean }): PageHead {
-  const title = documentTitle(options.title)
-  const description = options.description ?? DEFAULT_DESCRIPTION
+export function simpleHead(site: Site, options: { title?: string; path?: string; description?: string; noindex?: boolean }): PageHead {
+  const { origin } = site
+  const title = documentTitle(site, options.title)
+  const description = options.description ?? site.description
   const canonical = options.path === undefined ? undefined : absoluteUrl(origin, options.path)
   return {
+    site,
     title,
     description,
     canonical,
@@ -50,21 +53,22 @@ export function simpleHead(origin: string, options: { title?: string; path?: str
     meta: options.noindex
       ? []
       : [
-          { property: 'og:site_name', content: SITE_NAME },
+          { property: 'og:site_name', content: site.name },
           { property: 'og:type', content: 'website' },
-          { property: 'og:title', content: options.title ?? SITE_NAME },
+          { property: 'og:title', content: options.title ?? site.name },
           { property: 'og:description', content: description },
           ...(canonical ? [{ property: 'og:url', content: canonical }] : []),
           { name: 'twitter:card', content: 'summary' },
         ],
-    jsonLd: [],
+    jsonLd: [organizationJsonLd(site)],
   }
 }
 
 const present = (tags: (MetaTag | '' | null | false | undefined)[]): MetaTag[] =>
   tags.filter((tag): tag is MetaTag => Boolean(tag && tag.content))
 
-export function articleHead(article: Article, origin: string): PageHead {
+export function articleHead(article: Article, site: Site): PageHead {
+  const { origin } = site
   const path = articlePath(article.slug ?? '')
   const canonical = absoluteUrl(origin, path)
   const description = article.standfirst?.trim() || undefined
@@ -74,12 +78,13 @@ export function articleHead(article: Article, origin: string): PageHead {
   const authors = populatedAuthors(article)
   const section = article.section ? sectionLabel(article.section) : undefined
   return {
-    title: documentTitle(article.title),
+    site,
+    title: documentTitle(site, article.title),
     description,
     canonical,
     language: article.language ?? SITE_LANGUAGE,
     meta: present([
-      { property: 'og:site_name', content: SITE_NAME },
+      { property: 'og:site_name', content: site.name },
       { property: 'og:type', content: 'article' },
       { property: 'og:title', content: article.title },
       description && { property: 'og:description', content: description },
@@ -89,7 +94,7 @@ export function articleHead(article: Article, origin: string): PageHead {
       socialUrl && { property: 'og:image:height', content: String(social?.height ?? 630) },
       socialUrl && image?.alt && { property: 'og:image:alt', content: image.alt },
       article.publishedAt && { property: 'article:published_time', content: article.publishedAt },
-      { property: 'article:modified_time', content: article.updatedAt },
+      { property: 'article:modified_time', content: significantlyModifiedAt(article) ?? article.publishedAt ?? '' },
       ...authors.map((author) => author.slug && { property: 'article:author', content: absoluteUrl(origin, authorPath(author.slug)) }),
       section && { property: 'article:section', content: section },
       ...(article.tags ?? []).map((tag) => ({ property: 'article:tag', content: tag })),
@@ -100,19 +105,26 @@ export function articleHead(article: Article, origin: string): PageHead {
       ...authors.map((author) => ({ name: 'author', content: author.name })),
     ]),
     jsonLd: [
-      newsArticleJsonLd(article, { origin, publisher: { name: SITE_NAME }, language: article.language ?? SITE_LANGUAGE }),
+      articleJsonLd(article, site),
       breadcrumbJsonLd([
-        { name: SITE_NAME, url: absoluteUrl(origin, '/') },
+        { name: site.name, url: absoluteUrl(origin, '/') },
         ...(article.section && section ? [{ name: section, url: absoluteUrl(origin, sectionPath(article.section)) }] : []),
         { name: article.title, url: canonical },
       ]),
+      ...[claimReviewJsonLd(article, site) ?? []].flat(),
+      organizationJsonLd(site),
     ],
   }
 }
 
-export function authorHead(author: Author, origin: string, page: number): PageHead {
+export function authorHead(author: Author, site: Site, page: number): PageHead {
   const path = listingPath(authorPath(author.slug ?? ''), page)
   const description = author.bio?.trim() || `${author.jobTitle ?? 'Articles'} by ${author.name}`
-  const head = simpleHead(origin, { title: pagedTitle(author.name, page), path, description })
-  return { ...head, meta: head.meta.map((tag) => (tag.property === 'og:type' ? { ...tag, content: 'profile' } : tag)) }
+  const head = simpleHead(site, { title: pagedTitle(author.name, page), path, description })
+  const profile: JsonLd = { '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: personJsonLd(author, site.origin) }
+  return {
+    ...head,
+    meta: head.meta.map((tag) => (tag.property === 'og:type' ? { ...tag, content: 'profile' } : tag)),
+    jsonLd: [...head.jsonLd, profile],
+  }
 }

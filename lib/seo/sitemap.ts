@@ -1,11 +1,13 @@
 import type { Article } from '@/payload-types'
-import { escapeXml, toW3CDateTime } from '@/lib/text/format'
+import { toW3CDateTime } from '@/lib/text/format'
 import { articleUrl } from '@/lib/content/urls'
 import { isHttpUrl } from '@/lib/text/links'
+import { inNewsSitemap } from '@/lib/content/labels'
+import { el, textEl, xmlDocument, type XmlElement } from './xml'
 
 /**
- * Sitemaps (sitemaps.org 0.9), sitemap indexes and the Google News sitemap, written by hand: the
- * format is a handful of elements, and every value goes through one escape function.
+ * Sitemaps (sitemaps.org 0.9), sitemap indexes and the Google News sitemap, written by the site's
+ * XML writer (`./xml.ts`), one URL a line.
  */
 
 /** Most URLs one sitemap file may list (sitemaps.org); past it, split and list the parts in an index. */
@@ -21,7 +23,6 @@ export const NEWS_SITEMAP_LIMIT = 1_000
 export const NEWS_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
 
@@ -60,21 +61,19 @@ function absoluteLoc(loc: string): string {
   return loc
 }
 
-function entryXml(element: 'url' | 'sitemap', entry: SitemapEntry): string {
-  const lastmod = entry.lastmod ? `<lastmod>${escapeXml(toW3CDateTime(entry.lastmod))}</lastmod>` : ''
-  return `  <${element}><loc>${escapeXml(absoluteLoc(entry.loc))}</loc>${lastmod}</${element}>`
+function entryElement(name: 'url' | 'sitemap', entry: SitemapEntry): XmlElement {
+  return el(name, {}, textEl('loc', absoluteLoc(entry.loc)), entry.lastmod ? textEl('lastmod', toW3CDateTime(entry.lastmod)) : null)
 }
 
-function document(root: string, attributes: string, children: string[]): string {
-  return [XML_DECLARATION, `<${root} ${attributes}>`, ...children, `</${root}>`, ''].join('\n')
-}
+/** One URL (or sitemap) a line: a part of 5,000 stays readable and compact. */
+const document = (root: XmlElement) => xmlDocument(root, { inlineFrom: 1 })
 
 /** A `<urlset>` sitemap. Throws for a relative URL or more than SITEMAP_LIMIT entries. */
 export function buildSitemap(entries: SitemapEntry[]): string {
   if (entries.length > SITEMAP_LIMIT) {
     throw new RangeError(`${entries.length} URLs is more than one sitemap may hold (${SITEMAP_LIMIT})`)
   }
-  return document('urlset', `xmlns="${SITEMAP_NS}"`, entries.map((entry) => entryXml('url', entry)))
+  return document(el('urlset', { xmlns: SITEMAP_NS }, entries.map((entry) => entryElement('url', entry))))
 }
 
 /** A `<sitemapindex>` listing sitemap files. */
@@ -82,7 +81,7 @@ export function buildSitemapIndex(sitemaps: SitemapEntry[]): string {
   if (sitemaps.length > SITEMAP_LIMIT) {
     throw new RangeError(`${sitemaps.length} sitemaps is more than one index may hold (${SITEMAP_LIMIT})`)
   }
-  return document('sitemapindex', `xmlns="${SITEMAP_NS}"`, sitemaps.map((entry) => entryXml('sitemap', entry)))
+  return document(el('sitemapindex', { xmlns: SITEMAP_NS }, sitemaps.map((entry) => entryElement('sitemap', entry))))
 }
 
 /** An article's sitemap entry (canonical URL, last modified), or null when it has no slug. */
@@ -105,11 +104,11 @@ export interface NewsSitemapOptions {
 }
 
 /**
- * A Google News sitemap: the articles published in the two days up to `now` (none from the future),
+ * A Google News sitemap: the articles published in the two days up to `now` (none from the future, none sponsored),
  * newest first, at most NEWS_SITEMAP_LIMIT. Articles without a slug or a publication date are skipped.
  */
 export function buildNewsSitemap(
-  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null })[],
+  articles: (Pick<Article, 'title' | 'slug' | 'publishedAt'> & { language?: string | null; kind?: string | null })[],
   options: NewsSitemapOptions,
 ): string {
   const now = options.now.getTime()
@@ -117,7 +116,8 @@ export function buildNewsSitemap(
     .flatMap((article) => {
       const loc = articleUrl(options.origin, article)
       const published = article.publishedAt ? new Date(article.publishedAt) : null
-      if (!loc || !published || Number.isNaN(published.getTime())) return []
+      // Sponsored content is advertising: Google News must never be offered it.
+      if (!loc || !published || Number.isNaN(published.getTime()) || !inNewsSitemap(article.kind)) return []
       const age = now - published.getTime()
       const language = article.language ?? options.language
       return age >= 0 && age <= NEWS_MAX_AGE_MS ? [{ loc, published, title: article.title, language }] : []
@@ -126,14 +126,19 @@ export function buildNewsSitemap(
     .slice(0, NEWS_SITEMAP_LIMIT)
 
   // Google News knows a publication by its name and language: each article names its own.
-  const publication = (language: string) =>
-    `<news:publication><news:name>${escapeXml(options.publicationName)}</news:name>` +
-    `<news:language>${escapeXml(language)}</news:language></news:publication>`
-  const urls = recent.map(
-    ({ loc, published, title, language }) =>
-      `  <url><loc>${escapeXml(absoluteLoc(loc))}</loc><news:news>${publication(language)}` +
-      `<news:publication_date>${toW3CDateTime(published)}</news:publication_date>` +
-      `<news:title>${escapeXml(title)}</news:title></news:news></url>`,
+  const urls = recent.map(({ loc, published, title, language }) =>
+    el(
+      'url',
+      {},
+      textEl('loc', absoluteLoc(loc)),
+      el(
+        'news:news',
+        {},
+        el('news:publication', {}, textEl('news:name', options.publicationName), textEl('news:language', language)),
+        textEl('news:publication_date', toW3CDateTime(published)),
+        textEl('news:title', title),
+      ),
+    ),
   )
-  return document('urlset', `xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}"`, urls)
+  return document(el('urlset', { xmlns: SITEMAP_NS, 'xmlns:news': NEWS_NS }, urls))
 }

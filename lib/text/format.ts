@@ -1,6 +1,6 @@
 /**
  * Small output formatters shared by the reader pages, the feeds and the sitemaps: display dates,
- * W3C datetimes, and escaping for XML and HTML. Pure: no environment, no clock.
+ * and W3C datetimes (XML escaping is `lib/seo/xml.ts`'s). Pure: no environment, no clock.
  */
 
 type DateInput = Date | string
@@ -17,45 +17,10 @@ export function formatDisplayDate(iso: DateInput, locale = 'en-GB', timeZone = '
 }
 
 /**
- * True when the article was changed meaningfully after it was published: more than `thresholdMs`
- * (one minute by default) later, so the save that publishes it does not count as an update.
- */
-export function isUpdatedLater(
-  publishedAt: DateInput | null | undefined,
-  updatedAt: DateInput | null | undefined,
-  thresholdMs = 60_000,
-): boolean {
-  if (!publishedAt || !updatedAt) return false
-  const published = new Date(publishedAt).getTime()
-  const updated = new Date(updatedAt).getTime()
-  if (Number.isNaN(published) || Number.isNaN(updated)) return false
-  return updated - published > thresholdMs
-}
-
-/**
  * A W3C datetime (the profile of ISO 8601 that sitemaps use). A date-only string ("2025-06-30") is
  * kept as is; anything else is read as a date and written in UTC. Throws a RangeError when unreadable.
  */
 export function toW3CDateTime(value: DateInput): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
   return toDate(value).toISOString().replace(/\.000Z$/, 'Z')
-}
-
-// Characters XML 1.0 does not allow at all, even escaped: C0 controls other than tab, LF and CR,
-// lone surrogates, and U+FFFE/U+FFFF.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Removes the characters XML 1.0 cannot carry, so that one stray control character cannot break a feed. */
-export function stripInvalidXmlChars(text: string): string {
-  return text.replace(NOT_XML, '')
-}
-
-/** Escapes text for an XML element or a double- or single-quoted attribute, dropping invalid characters. */
-export function escapeXml(text: string): string {
-  return stripInvalidXmlChars(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
 }

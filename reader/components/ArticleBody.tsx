@@ -40,6 +40,8 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
 })
 
 /** The story's text as HTML: Payload's Lexical converter, with the site's own links and figures. */
+export const articleBodyHtml = (body: SerializedEditorState): string => convertLexicalToHTML({ data: body, converters, disableContainer: true })
+
 export function ArticleBody({ body }: { body: SerializedEditorState }) {
-  return <div className="article-body" dangerouslySetInnerHTML={{ __html: convertLexicalToHTML({ data: body, converters, disableContainer: true }) }} />
+  return <div className="article-body" dangerouslySetInnerHTML={{ __html: articleBodyHtml(body) }} />
 }

@@ -4,6 +4,7 @@ import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { articlePath } from '@/lib/content/site'
+import { KindLabel } from './KindLabel'
 import { Photo } from './Photo'
 
 /** One article in a list: the lead story large, the others compact. */
@@ -30,6 +31,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
           aspectRatio={lead && card.width && card.height ? `${card.width} / ${card.height}` : undefined}
         />
       )}
+      <KindLabel kind={article.kind} />
       <Heading>
         <a href={articlePath(article.slug ?? '')}>{article.title}</a>
       </Heading>

@@ -1,6 +1,7 @@
 /** @jsxImportSource preact */
 import type { ArticlePage } from '@/lib/content/queries'
 import { ArticleCard } from './ArticleCard'
+import { Pagination } from './Pagination'
 
 /** A page of articles with links to its neighbours; `hrefFor(n)` builds the URL of page n. */
 export function ArticleList({ page, hrefFor, label }: { page: ArticlePage; hrefFor: (n: number) => string; label: string }) {
@@ -11,23 +12,7 @@ export function ArticleList({ page, hrefFor, label }: { page: ArticlePage; hrefF
           <ArticleCard key={article.id} article={article} />
         ))}
       </div>
-      {page.totalPages > 1 && (
-        <nav className="pagination" aria-label={`${label}: pages`}>
-          {page.page > 1 && (
-            <a href={hrefFor(page.page - 1)} rel="prev">
-              ← Newer
-            </a>
-          )}
-          <span>
-            Page {page.page} of {page.totalPages}
-          </span>
-          {page.page < page.totalPages && (
-            <a href={hrefFor(page.page + 1)} rel="next">
-              Older →
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination page={page.page} totalPages={page.totalPages} hrefFor={hrefFor} label={label} />
     </>
   )
 }

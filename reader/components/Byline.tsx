@@ -1,6 +1,7 @@
 /** @jsxImportSource preact */
 import type { Article } from '@/payload-types'
-import { formatDisplayDate, isUpdatedLater } from '@/lib/text/format'
+import { formatDisplayDate } from '@/lib/text/format'
+import { significantlyModifiedAt } from '@/lib/content/corrections'
 import { dateLocale } from '@/lib/text/language'
 import { populatedAuthors } from '@/lib/content/populated'
 import { authorPath } from '@/lib/content/site'
@@ -9,6 +10,8 @@ export function Byline({ article }: { article: Article }) {
   const authors = populatedAuthors(article)
   // Dates in the article's language: "30 June 2025", "30 juin 2025", "٣٠ يونيو ٢٠٢٥".
   const locale = dateLocale(article.language)
+  // "Updated" follows an editor's significant-update mark or a dated correction/update, never updatedAt.
+  const updated = significantlyModifiedAt(article)
   return (
     <div className="byline">
       {authors.length > 0 && (
@@ -29,10 +32,10 @@ export function Byline({ article }: { article: Article }) {
         {article.publishedAt && (
           <time dateTime={article.publishedAt}>{formatDisplayDate(article.publishedAt, locale)}</time>
         )}
-        {article.publishedAt && isUpdatedLater(article.publishedAt, article.updatedAt) && (
+        {article.publishedAt && updated && (
           <span className="updated">
             {' '}
-            · Updated <time dateTime={article.updatedAt}>{formatDisplayDate(article.updatedAt, locale)}</time>
+            · Updated <time dateTime={updated}>{formatDisplayDate(updated, locale)}</time>
           </span>
         )}
       </p>

@@ -6,7 +6,7 @@ import { jsonLdScript } from '@/lib/seo/jsonld'
 import { SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import type { PageHead } from '@/lib/seo/page-head'
 import { SECTIONS } from '@/lib/content/sections'
-import { SITE_NAME } from '@/lib/content/site'
+import { POLICIES } from '@/lib/content/site'
 import { MAX_QUERY_LENGTH } from '@/lib/search/query'
 
 // Inlined in every page: one small stylesheet costs less than a render-blocking request for it.
@@ -25,6 +25,7 @@ export function Document({ head, children }: { head: PageHead; children: Compone
   // the site's own words around it (skip link, header, footer) keep the site's language.
   const dir = textDirection(language) === 'rtl' ? 'rtl' : undefined
   const chrome = language === SITE_LANGUAGE ? undefined : SITE_LANGUAGE
+  const { site } = head
   return (
     <html lang={language} dir={dir}>
       <head>
@@ -34,7 +35,7 @@ export function Document({ head, children }: { head: PageHead; children: Compone
         {head.description && <meta name="description" content={head.description} />}
         {head.noindex && <meta name="robots" content="noindex" />}
         {head.canonical && <link rel="canonical" href={head.canonical} />}
-        <link rel="alternate" type="application/rss+xml" title={`${SITE_NAME}: latest articles`} href="/feed.xml" />
+        <link rel="alternate" type="application/rss+xml" title={`${site.name}: latest articles`} href="/feed.xml" />
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         <meta name="theme-color" media="(prefers-color-scheme: light)" content="#ffffff" />
         <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#16171a" />
@@ -52,7 +53,7 @@ export function Document({ head, children }: { head: PageHead; children: Compone
         </a>
         <header className="site-header" lang={chrome}>
           <a href="/" className="site-name">
-            {SITE_NAME}
+            {site.name}
           </a>
           <nav aria-label="Sections">
             <ul>
@@ -77,8 +78,31 @@ export function Document({ head, children }: { head: PageHead; children: Compone
         </main>
         <footer className="site-footer" lang={chrome}>
           <p>
-            © {SITE_NAME} · <a href="/feed.xml">RSS</a>
+            © {site.name} · <a href="/feed.xml">RSS</a> · <a href="/corrections">Corrections</a>
+            {site.contactEmail && (
+              <>
+                {' '}
+                · <a href={`mailto:${site.contactEmail}`}>Contact</a>
+              </>
+            )}
+            {!site.contactEmail && site.contactUrl && (
+              <>
+                {' '}
+                · <a href={site.contactUrl}>Contact</a>
+              </>
+            )}
           </p>
+          {POLICIES.some(({ field }) => site.policies[field]) && (
+            <nav aria-label="Our standards">
+              <ul className="policies">
+                {POLICIES.filter(({ field }) => site.policies[field]).map(({ field, label }) => (
+                  <li key={field}>
+                    <a href={site.policies[field]}>{label}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
         </footer>
       </body>
     </html>

@@ -3,15 +3,18 @@ import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical
 import { draftMode } from 'next/headers'
 import { ArticleBody } from '@/reader/components/ArticleBody'
 import { Byline } from '@/reader/components/Byline'
+import { CorrectionNotice, CorrectionsBox } from '@/reader/components/Corrections'
+import { KindLabel } from '@/reader/components/KindLabel'
+import { dateLocale } from '@/lib/text/language'
 import { Figure } from '@/reader/components/Figure'
 import { Rail } from '@/reader/components/Rail'
 import { articleHead } from '@/lib/seo/page-head'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
-import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/content/queries'
+import { getArticleBySlug, getSite, listByAuthor, listLatest } from '@/lib/content/queries'
 import { relatedArticles } from '@/lib/content/search'
 import { SECTIONS } from '@/lib/content/sections'
 import type { PageResult } from '@/reader/page'
-import { sectionPath, siteUrl, tagPath } from '@/lib/content/site'
+import { sectionPath, tagPath } from '@/lib/content/site'
 import { isSlug, slugify } from '@/lib/text/slug'
 
 /** A story: the published version, or in draft mode (staff only) its latest draft. */
@@ -22,13 +25,15 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const { isEnabled: preview } = await draftMode()
   const image = populatedLeadImage(article)
   const firstAuthor = populatedAuthors(article)[0]
-  const [moreByAuthor, latest, related] = await Promise.all([
+  const [moreByAuthor, latest, related, site] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
     listLatest(1, 5),
     relatedArticles(article, 4),
+    getSite(),
   ])
+  const locale = dateLocale(article.language)
   const section = SECTIONS.find((option) => option.value === article.section)
-  const head = articleHead(article, siteUrl())
+  const head = articleHead(article, site)
   return {
     head: preview ? { ...head, noindex: true } : head,
     body: (
@@ -45,9 +50,11 @@ export async function articlePage(slug: string): Promise<PageResult> {
                 <a href={sectionPath(section.value)}>{section.label}</a>
               </p>
             )}
+            <KindLabel kind={article.kind} />
             <h1>{article.title}</h1>
             {article.standfirst && <p className="standfirst">{article.standfirst}</p>}
             <Byline article={article} />
+            <CorrectionNotice entries={article.corrections} locale={locale} />
           </header>
           {image && <Figure media={image} priority />}
           {article.body && <ArticleBody body={article.body as unknown as SerializedEditorState} />}
@@ -60,6 +67,7 @@ export async function articlePage(slug: string): Promise<PageResult> {
               ))}
             </ul>
           )}
+          <CorrectionsBox entries={article.corrections} locale={locale} />
         </article>
         <Rail id="related" title="Related stories" articles={related} exclude={article.id} max={4} />
         {firstAuthor && moreByAuthor && (

@@ -1,7 +1,6 @@
 /** @jsxImportSource preact */
 import { listingPath, pagedTitle } from '@/lib/content/pagination'
-import { listLatest } from '@/lib/content/queries'
-import { siteUrl } from '@/lib/content/site'
+import { getSite, listLatest } from '@/lib/content/queries'
 import { simpleHead } from '@/lib/seo/page-head'
 import { ArticleCard } from '@/reader/components/ArticleCard'
 import { ArticleList } from '@/reader/components/ArticleList'
@@ -17,7 +16,7 @@ export async function latestPage(page: number): Promise<PageResult> {
   const [lead, ...rest] = first ? latest.docs : [undefined, ...latest.docs]
   return {
     // The front page's <title> is the site's name alone (simpleHead's default).
-    head: simpleHead(siteUrl(), { title: first ? undefined : pagedTitle(TITLE, page), path: listingPath('/', page) }),
+    head: simpleHead(await getSite(), { title: first ? undefined : pagedTitle(TITLE, page), path: listingPath('/', page) }),
     body: (
       <>
         <h1 className={first ? 'visually-hidden' : undefined}>{pagedTitle(TITLE, latest.page)}</h1>

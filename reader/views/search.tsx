@@ -2,9 +2,11 @@
 import type { Author } from '@/payload-types'
 import { simpleHead } from '@/lib/seo/page-head'
 import { searchArticles, type ResultArticle, type SearchResult, type SearchResultsPage } from '@/lib/content/search'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors } from '@/lib/content/populated'
 import { SECTIONS, sectionLabel } from '@/lib/content/sections'
-import { articlePath, siteUrl } from '@/lib/content/site'
+import { articlePath } from '@/lib/content/site'
+import { getSite } from '@/lib/content/queries'
+import { pagedTitle } from '@/lib/content/pagination'
 import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import { MAX_QUERY_LENGTH } from '@/lib/search/query'
@@ -31,7 +33,8 @@ export function searchCacheKey(url: URL): string | null {
 
 export async function searchPage(url: URL): Promise<PageResult> {
   const parsed = parseSearchParams(url.searchParams)
-  const head = (title: string) => simpleHead(siteUrl(), { title, path: '/search', noindex: true })
+  const site = await getSite()
+  const head = (title: string) => simpleHead(site, { title, path: '/search', noindex: true })
   if (!parsed.ok) {
     return {
       status: 400,
@@ -63,7 +66,7 @@ export async function searchPage(url: URL): Promise<PageResult> {
   const found = await searchArticles(search)
   if (search.page > 1 && found.results.length === 0) return null
   return {
-    head: head(search.page === 1 ? `Search: ${search.q}` : `Search: ${search.q}, page ${search.page}`),
+    head: head(pagedTitle(`Search: ${search.q}`, search.page)),
     body: <Results search={search} found={found} />,
   }
 }
@@ -157,7 +160,7 @@ const Marked = ({ segments }: { segments: Segment[] }) => (
 function Result({ result, search }: { result: SearchResult; search: SearchRequest }) {
   const { article } = result
   const language = article.language ?? SITE_LANGUAGE
-  const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  const authors = populatedAuthors(article)
   const section = article.section ? sectionLabel(article.section) : undefined
   return (
     <li className="search-result" lang={language} dir={textDirection(language)}>

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { slugify, validateSlug } from '@/lib/text/slug'
-import { parseArticle, type ParsedArticle } from '@/seed/parse'
+import type { ParsedArticle } from '@/seed/parse'
+import { parsePiece } from '@/seed/ninjs'
 import { findPhotoSource, type PhotoSource } from '@/seed/photo'
 import { describeError } from './report'
 
@@ -19,7 +20,7 @@ export async function planPiece(file: string): Promise<Plan> {
   } catch (error) {
     throw new Error(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? describeError(error)})`)
   }
-  const parsed = parseArticle(text, file)
+  const parsed = parsePiece(text, file)
   const authors = new Map<string, { name: string; slug: string }>()
   for (const name of parsed.authors) {
     const slug = slugify(name)

@@ -47,7 +47,8 @@ test('the article page is plain HTML from the page cache: no scripts, no client-
   await page.waitForLoadState('networkidle')
   expect(requests.filter((entry) => /^(script|fetch|xhr) /.test(entry))).toEqual([])
   const scriptTypes = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => script.getAttribute('type')))
-  expect(scriptTypes).toEqual(['application/ld+json', 'application/ld+json'])
+  // The article, its breadcrumbs, the publication.
+  expect(scriptTypes).toEqual(['application/ld+json', 'application/ld+json', 'application/ld+json'])
 })
 
 test('unknown pages and unpublished slugs are real 404s with a way back', async ({ page }) => {

@@ -25,7 +25,7 @@ test('the article page describes itself to search engines and social networks', 
     description: seeded.standfirst,
     mainEntityOfPage: { '@id': absolute },
     author: [{ '@type': 'Person', name: 'Ahmed Mohammed', url: `${E2E_URL}/authors/ahmed-mohammed` }],
-    publisher: { '@type': 'Organization', name: 'Masthead' },
+    publisher: { '@type': 'NewsMediaOrganization', name: 'Masthead' },
     image: {
       '@type': 'ImageObject',
       caption: seeded.photo!.caption,

@@ -97,9 +97,9 @@ describe('reader pages', () => {
     expect(html).toContain('<h1>Harbour reopens</h1>')
     expect(html).toContain('<a href="/authors/zeina-khodr" rel="author">Zeina Khodr</a>')
     expect(html).toContain('<p>Body of Harbour reopens.</p>')
-    // Scripts: structured data only, nothing a browser would run.
+    // Scripts: structured data only (article, breadcrumbs, the publication), nothing a browser would run.
     const scripts = html.match(/<script[^>]*>/g) ?? []
-    expect(scripts).toEqual(['<script type="application/ld+json">', '<script type="application/ld+json">'])
+    expect(scripts).toEqual(Array(3).fill('<script type="application/ld+json">'))
   })
 
   it('are served from the page cache until what they show changes', async () => {

@@ -3,9 +3,10 @@ import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import { Document } from '@/reader/components/Document'
 import { simpleHead } from '@/lib/seo/page-head'
+import { DEFAULT_SITE } from '@/lib/content/site'
 
 const page = (language?: string) =>
-  renderToString(h(Document, { head: { ...simpleHead('https://news.example', {}), language }, children: h('p', null, 'x') }))
+  renderToString(h(Document, { head: { ...simpleHead({ ...DEFAULT_SITE, origin: 'https://news.example' }, {}), language }, children: h('p', null, 'x') }))
 
 describe('Document', () => {
   it('is in the site’s language, left to right, by default', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  escapeXml,
   formatDisplayDate,
-  isUpdatedLater,
-  stripInvalidXmlChars,
   toW3CDateTime,
 } from '@/lib/text/format'
 
@@ -24,36 +21,11 @@ describe('formatDisplayDate', () => {
   })
 })
 
-describe('isUpdatedLater', () => {
-  it.each([
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:00:30Z', false],
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:00Z', false],
-    ['2025-06-30T10:00:00Z', '2025-06-30T10:01:01Z', true],
-    ['2025-06-30T10:00:00Z', '2025-06-29T10:00:00Z', false],
-    [null, '2025-06-30T10:00:00Z', false],
-    ['2025-06-30T10:00:00Z', undefined, false],
-    ['garbage', '2025-06-30T10:00:00Z', false],
-  ])('published %s, updated %s → %s', (publishedAt, updatedAt, expected) => {
-    expect(isUpdatedLater(publishedAt, updatedAt)).toBe(expected)
-  })
-
-  it('takes another threshold', () => {
-    expect(isUpdatedLater('2025-06-30T10:00:00Z', '2025-06-30T10:00:10Z', 5_000)).toBe(true)
-  })
-})
-
 describe('toW3CDateTime', () => {
   it('writes UTC datetimes and keeps plain dates', () => {
     expect(toW3CDateTime(new Date('2025-06-30T10:00:00Z'))).toBe('2025-06-30T10:00:00Z')
     expect(toW3CDateTime('2025-06-30T12:00:00+02:00')).toBe('2025-06-30T10:00:00Z')
     expect(toW3CDateTime('2025-06-30')).toBe('2025-06-30')
     expect(() => toW3CDateTime('soon')).toThrow(RangeError)
-  })
-})
-
-describe('escaping', () => {
-  it('escapes XML and drops characters XML cannot hold', () => {
-    expect(escapeXml(`a & b < c > d "e" 'f'\u0000\u000b`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
-    expect(stripInvalidXmlChars('tab\tnewline\n\uD800lone 😀')).toBe('tab\tnewline\nlone 😀')
   })
 })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { breadcrumbJsonLd, imageObjectJsonLd, jsonLdScript, newsArticleJsonLd } from '@/lib/seo/jsonld'
-import { ORIGIN, article, author, media } from './support/reader-fixtures'
+import { articleJsonLd, breadcrumbJsonLd, imageObjectJsonLd, jsonLdScript } from '@/lib/seo/jsonld'
+import { ORIGIN, SITE, article, author, media } from './support/reader-fixtures'
 
-const publisher = { name: 'Masthead', logoUrl: '/logo.png' }
+const site = { ...SITE, logoUrl: '/logo.png' }
 
 /** Every value in the tree, to check that nothing empty leaked into the output. */
 function leaves(value: unknown): unknown[] {
@@ -14,9 +14,9 @@ function leaves(value: unknown): unknown[] {
   return [value]
 }
 
-describe('newsArticleJsonLd', () => {
+describe('articleJsonLd', () => {
   it('describes a fully populated article', () => {
-    expect(newsArticleJsonLd(article(), { origin: ORIGIN, publisher })).toEqual({
+    expect(articleJsonLd(article(), site)).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Ceasefire holds in Damascus suburbs',
@@ -24,12 +24,15 @@ describe('newsArticleJsonLd', () => {
       url: 'https://news.example/articles/ceasefire-holds-in-damascus-suburbs',
       mainEntityOfPage: { '@type': 'WebPage', '@id': 'https://news.example/articles/ceasefire-holds-in-damascus-suburbs' },
       datePublished: '2025-06-30T10:00:00.000Z',
-      dateModified: '2025-06-30T12:30:00.000Z',
+      inLanguage: 'en',
+      // Never updatedAt: nothing significant changed since publication.
+      dateModified: '2025-06-30T10:00:00.000Z',
       author: [
         { '@type': 'Person', name: 'Ahmed Mohammed', url: 'https://news.example/authors/ahmed-mohammed', jobTitle: 'Correspondent' },
       ],
       publisher: {
-        '@type': 'Organization',
+        '@type': 'NewsMediaOrganization',
+        '@id': 'https://news.example/#organization',
         name: 'Masthead',
         url: 'https://news.example/',
         logo: { '@type': 'ImageObject', url: 'https://news.example/logo.png' },
@@ -38,8 +41,8 @@ describe('newsArticleJsonLd', () => {
         '@type': 'ImageObject',
         contentUrl: 'https://news.example/api/media/file/damascus.webp',
         url: 'https://news.example/api/media/file/damascus.webp',
-        width: 3000,
-        height: 2000,
+        width: { '@type': 'QuantitativeValue', value: 3000, unitCode: 'E37' },
+        height: { '@type': 'QuantitativeValue', value: 2000, unitCode: 'E37' },
         encodingFormat: 'image/webp',
         caption: 'Rescuers at the scene on Monday.',
         creditText: 'Abdulaziz KETAZ / AFP',
@@ -63,10 +66,10 @@ describe('newsArticleJsonLd', () => {
       tags: [],
       dateline: '  ',
     })
-    const ld = newsArticleJsonLd(bare, { origin: ORIGIN, publisher: { name: 'Masthead' } })
+    const ld = articleJsonLd(bare, SITE)
     expect(ld.author).toEqual([{ '@type': 'Person', name: 'Jane Doe' }])
-    expect(ld.publisher).toEqual({ '@type': 'Organization', name: 'Masthead', url: 'https://news.example/' })
-    for (const key of ['description', 'image', 'articleSection', 'keywords', 'dateline', 'locationCreated']) {
+    expect(ld.publisher).toEqual({ '@type': 'NewsMediaOrganization', '@id': 'https://news.example/#organization', name: 'Masthead', url: 'https://news.example/' })
+    for (const key of ['description', 'image', 'articleSection', 'keywords', 'dateline', 'locationCreated', 'correction']) {
       expect(ld).not.toHaveProperty(key)
     }
     for (const leaf of leaves(ld)) {
@@ -79,14 +82,14 @@ describe('newsArticleJsonLd', () => {
   })
 
   it('leaves out url and mainEntityOfPage for an article without a slug', () => {
-    const ld = newsArticleJsonLd(article({ slug: null, authors: null }), { origin: ORIGIN, publisher })
+    const ld = articleJsonLd(article({ slug: null, authors: null }), site)
     expect(ld).not.toHaveProperty('url')
     expect(ld).not.toHaveProperty('mainEntityOfPage')
     expect(ld).not.toHaveProperty('author')
   })
 
-  it('adds inLanguage when a language is given', () => {
-    expect(newsArticleJsonLd(article(), { origin: ORIGIN, publisher, language: 'en' }).inLanguage).toBe('en')
+  it('says the article’s own language', () => {
+    expect(articleJsonLd(article({ language: 'ar' }), site).inLanguage).toBe('ar')
   })
 })
 
@@ -137,7 +140,7 @@ describe('breadcrumbJsonLd', () => {
 
 describe('jsonLdScript', () => {
   const hostile = '</script><script>alert(1)</script><!-- & \u2028'
-  const ld = newsArticleJsonLd(article({ title: hostile, standfirst: '</SCRIPT >x' }), { origin: ORIGIN, publisher })
+  const ld = articleJsonLd(article({ title: hostile, standfirst: '</SCRIPT >x' }), site)
   const script = jsonLdScript(ld)
 
   it('cannot close the script element or open a comment', () => {

@@ -1,7 +1,8 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { readEmbeddedMetadata } from '@/lib/photos/metadata'
-import { buildRightsXmp, escapeXml, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
+import { escapeXml } from '@/lib/seo/xml'
+import { buildRightsXmp, isWebp, parseWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
 import { CAMERA_EXIF, jpegWith, webpWith } from './support/photo-files'
 
 const RIGHTS = {

@@ -108,12 +108,13 @@ describe('the reader’s queries on MongoDB', () => {
     return unserved
   }
 
-  it('home, /page/n, section, author and tag listings are each answered by an index, sort included', async () => {
+  it('home, /page/n, section, author, tag and corrections listings are each answered by an index, sort included', async () => {
     const queries = await import('@/lib/content/queries')
     expect(await unservedQueries(() => queries.listLatest(2, 2))).toEqual([])
     expect(await unservedQueries(() => queries.listBySection('world', 1))).toEqual([])
     expect(await unservedQueries(() => queries.listByAuthor(author.id, 1))).toEqual([])
     expect(await unservedQueries(() => queries.listByTag('syria', 1))).toEqual([])
+    expect(await unservedQueries(() => queries.listCorrected(1))).toEqual([])
   })
 
   it('sitemap parts are answered by an index, and read an articles part as an id range, with no skip', async () => {

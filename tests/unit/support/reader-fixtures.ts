@@ -1,8 +1,12 @@
 import type { Article, Author, Media } from '@/payload-types'
+import { DEFAULT_SITE, type Site } from '@/lib/content/site'
 
 /** Documents shaped like the Local API returns them at depth 1, for the reader-site builders. */
 
 export const ORIGIN = 'https://news.example'
+
+/** The site with default settings (as before an editor fills them in). */
+export const SITE: Site = { ...DEFAULT_SITE, origin: ORIGIN }
 
 export function media(overrides: Partial<Media> = {}): Media {
   return {

@@ -1,7 +1,7 @@
-import { sitePage } from '@/reader/page'
-import { articlePage } from '@/reader/views/article'
+import { articleRoute } from '@/reader/views/ninjs'
 
-// Rendered by reader/page.tsx, which caches the HTML itself and drops it the moment its content changes.
+// Rendered by reader/page.tsx (the page) or reader/document.ts (its ninjs), which cache what they
+// render and drop it the moment its content changes.
 export const dynamic = 'force-dynamic'
 
-export const GET = sitePage<{ slug: string }>(({ slug }) => articlePage(slug))
+export const GET = articleRoute

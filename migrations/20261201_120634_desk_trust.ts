@@ -16,6 +16,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_stage_history_order_idx\` ON \`articles_stage_history\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`articles_stage_history_parent_id_idx\` ON \`articles_stage_history\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_stage_history_by_idx\` ON \`articles_stage_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`articles_corrections\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`type\` text DEFAULT 'correction',
+  	\`date\` text,
+  	\`text\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`articles_corrections_order_idx\` ON \`articles_corrections\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`articles_corrections_parent_id_idx\` ON \`articles_corrections\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_version_stage_history\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -32,6 +44,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_version_stage_history_order_idx\` ON \`_articles_v_version_stage_history\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_stage_history_parent_id_idx\` ON \`_articles_v_version_stage_history\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_stage_history_by_idx\` ON \`_articles_v_version_stage_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`_articles_v_version_corrections\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`type\` text DEFAULT 'correction',
+  	\`date\` text,
+  	\`text\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_articles_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_corrections_order_idx\` ON \`_articles_v_version_corrections\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_corrections_parent_id_idx\` ON \`_articles_v_version_corrections\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`authors_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`authors\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`authors_texts_order_parent\` ON \`authors_texts\` (\`order\`,\`parent_id\`);`)
   await db.run(sql`CREATE TABLE \`notes\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`article_id\` integer NOT NULL,
@@ -61,6 +96,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`notes_rels_parent_idx\` ON \`notes_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`notes_rels_path_idx\` ON \`notes_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`notes_rels_users_id_idx\` ON \`notes_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`site_settings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text DEFAULT 'Masthead' NOT NULL,
+  	\`description\` text,
+  	\`logo_url\` text,
+  	\`contact_email\` text,
+  	\`contact_url\` text,
+  	\`policies_corrections\` text,
+  	\`policies_ethics\` text,
+  	\`policies_ownership\` text,
+  	\`policies_diversity\` text,
+  	\`policies_masthead\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`stage\` text DEFAULT 'writing';`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`assignee_id\` integer REFERENCES users(id);`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`due_at\` text;`)
@@ -68,12 +119,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`articles\` ADD \`legal_hold_reason\` text;`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`not_for_publication\` integer;`)
   await db.run(sql`ALTER TABLE \`articles\` ADD \`embargo_until\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`kind\` text DEFAULT 'news';`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_claim\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_claimant\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`fact_check_verdict\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`significant_update\` integer DEFAULT false;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`modified_at\` text;`)
+  await db.run(sql`ALTER TABLE \`articles\` ADD \`corrected_at\` text;`)
   await db.run(sql`CREATE INDEX \`articles_stage_idx\` ON \`articles\` (\`stage\`);`)
   await db.run(sql`CREATE INDEX \`articles_assignee_idx\` ON \`articles\` (\`assignee_id\`);`)
   await db.run(sql`CREATE INDEX \`articles_due_at_idx\` ON \`articles\` (\`due_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_legal_hold_idx\` ON \`articles\` (\`legal_hold\`);`)
   await db.run(sql`CREATE INDEX \`articles_not_for_publication_idx\` ON \`articles\` (\`not_for_publication\`);`)
   await db.run(sql`CREATE INDEX \`articles_embargo_until_idx\` ON \`articles\` (\`embargo_until\`);`)
+  await db.run(sql`CREATE INDEX \`articles_corrected_at_idx\` ON \`articles\` (\`corrected_at\`);`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_stage\` text DEFAULT 'writing';`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_assignee_id\` integer REFERENCES users(id);`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_due_at\` text;`)
@@ -81,12 +140,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_legal_hold_reason\` text;`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_not_for_publication\` integer;`)
   await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_embargo_until\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_kind\` text DEFAULT 'news';`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_claim\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_claimant\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_fact_check_verdict\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_significant_update\` integer DEFAULT false;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_modified_at\` text;`)
+  await db.run(sql`ALTER TABLE \`_articles_v\` ADD \`version_corrected_at\` text;`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_stage_idx\` ON \`_articles_v\` (\`version_stage\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_assignee_idx\` ON \`_articles_v\` (\`version_assignee_id\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_due_at_idx\` ON \`_articles_v\` (\`version_due_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_legal_hold_idx\` ON \`_articles_v\` (\`version_legal_hold\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_not_for_publication_idx\` ON \`_articles_v\` (\`version_not_for_publication\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_version_version_embargo_until_idx\` ON \`_articles_v\` (\`version_embargo_until\`);`)
+  await db.run(sql`CREATE INDEX \`_articles_v_version_version_corrected_at_idx\` ON \`_articles_v\` (\`version_corrected_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_desk_stage_idx\` ON \`_articles_v\` (\`version_stage\`,\`latest\`,\`version__status\`,\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_desk_assignee_idx\` ON \`_articles_v\` (\`version_assignee_id\`,\`latest\`,\`version__status\`,\`version_due_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_desk_due_idx\` ON \`_articles_v\` (\`latest\`,\`version__status\`,\`version_due_at\`);`)
@@ -96,9 +163,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`articles_stage_history\`;`)
+  await db.run(sql`DROP TABLE \`articles_corrections\`;`)
   await db.run(sql`DROP TABLE \`_articles_v_version_stage_history\`;`)
+  await db.run(sql`DROP TABLE \`_articles_v_version_corrections\`;`)
+  await db.run(sql`DROP TABLE \`authors_texts\`;`)
   await db.run(sql`DROP TABLE \`notes\`;`)
   await db.run(sql`DROP TABLE \`notes_rels\`;`)
+  await db.run(sql`DROP TABLE \`site_settings\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_articles\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
