@@ -3,6 +3,7 @@ import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom'
 import ExifReader, { type ExpandedTags } from 'exifreader'
 import { isHttpUrl } from '@/lib/text/links'
 import type { PhotoCredit } from './credit'
+import { withoutControlCharacters } from '@/lib/text/sentences'
 
 /**
  * What a photo file says about itself (IPTC, XMP, EXIF), as supplied by the photographer or agency,
@@ -205,11 +206,8 @@ function joinTexts(texts: (string | null)[]): string | null {
   return kept.length > 0 ? kept.join(', ') : null
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
-
 function clean(text: string): string | null {
-  const cleaned = text.replace(CONTROL, '').trim()
+  const cleaned = withoutControlCharacters(text).trim()
   return cleaned === '' ? null : cleaned
 }
 

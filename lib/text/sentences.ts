@@ -41,6 +41,11 @@ function endsWithAbbreviation(textBeforePeriod: string): boolean {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
+/** The text without its control characters (embedded photo metadata carries them; we keep the words). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), '')
+}
+
 /** The first control character in the text, as `U+0000`, or null when there is none. */
 export function controlCharacterIn(text: string): string | null {
   const found = CONTROL_CHARACTER.exec(text)?.[0]

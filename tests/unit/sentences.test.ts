@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { controlCharacterErrors, controlCharacterIn, firstSentence, splitSentences } from '@/lib/text/sentences'
+import { controlCharacterErrors, controlCharacterIn, firstSentence, splitSentences, withoutControlCharacters } from '@/lib/text/sentences'
 
 describe('splitSentences', () => {
   it('splits at a stop followed by a capital', () => {
@@ -47,6 +47,10 @@ describe('controlCharacterIn', () => {
     expect(controlCharacterIn('del\u007F')).toBe('U+007F')
     expect(controlCharacterIn('Lines\nand\ttabs\r\n, “quotes” and عربي')).toBeNull()
   })
+})
+
+it('drops every control character but keeps tabs, newlines and the words', () => {
+  expect(withoutControlCharacters('Gaza\u0000 City\u0007\u007F\tport\n')).toBe('Gaza City\tport\n')
 })
 
 describe('controlCharacterErrors', () => {
