@@ -14,7 +14,8 @@ const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 test('a correction an editor publishes shows on the article, in its JSON-LD, on /corrections, and the page stays accessible', async ({ request, browser }) => {
   const author = await (await request.post('/api/authors', { data: { name: `Desk ${Date.now()}` } })).json()
   const created = await request.post('/api/articles', {
-    data: { title, authors: [author.doc.id], body: paragraphsToLexical(['Cargo volumes rose 12 per cent.']), _status: 'published' },
+    // Published before the correction's date (a correction never dates an article before its publication).
+    data: { title, authors: [author.doc.id], body: paragraphsToLexical(['Cargo volumes rose 12 per cent.']), publishedAt: '2025-07-01T09:00:00.000Z', _status: 'published' },
   })
   expect(created.status()).toBe(201)
   const { doc } = await created.json()
