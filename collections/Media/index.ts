@@ -9,6 +9,7 @@ import { stampRightsIntoFiles } from '@/collections/Media/hooks/stamp-rights'
 import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/collections/Media/hooks/refuse-non-images'
 import { revalidateDeleted, revalidateMedia } from '@/hooks/expire-pages'
 import { formatCreditLine } from '@/lib/photos/credit'
+import { isHttpUrl } from '@/lib/text/links'
 import { mediaDir } from '@/server/data-dir'
 
 /**
@@ -121,7 +122,7 @@ export const Media: CollectionConfig = {
           label: 'Licence URL',
           validate: (value: unknown) => {
             if (value == null || value === '') return true
-            return typeof value === 'string' && /^https?:\/\/\S+$/.test(value)
+            return typeof value === 'string' && isHttpUrl(value)
               ? true
               : 'The licence must be an http(s) URL, e.g. https://creativecommons.org/licenses/by/4.0/.'
           },

@@ -1,4 +1,4 @@
-import { formatCreditLine } from './credit'
+import { type Credited, creditLine } from './credit'
 import { type Id, idOf } from '@/lib/content/populated'
 
 /**
@@ -9,18 +9,17 @@ import { type Id, idOf } from '@/lib/content/populated'
 
 export type MissingPhotoField = 'alt' | 'credit'
 
-export interface CheckedPhoto {
-  id: number | string
+export interface CheckedPhoto extends Credited {
+  id: Id
   filename?: string | null
   alt?: string | null
-  credit?: { creator?: string | null; provider?: string | null; line?: string | null } | null
 }
 
 /** What the photo lacks: alt text, and a credit (a photographer, an agency or a credit line). */
 export function missingPhotoFields(photo: Omit<CheckedPhoto, 'id'>): MissingPhotoField[] {
   const missing: MissingPhotoField[] = []
   if (!photo.alt?.trim()) missing.push('alt')
-  if (!formatCreditLine(photo.credit ?? {})) missing.push('credit')
+  if (!creditLine(photo)) missing.push('credit')
   return missing
 }
 

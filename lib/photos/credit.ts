@@ -1,8 +1,17 @@
-/** Who took a picture (creator) and who distributes it (provider: an agency, "Courtesy of …"). */
-export interface Credit {
-  creator?: string
-  provider?: string
-}
+import type { Media } from '@/payload-types'
+
+/**
+ * A photo's credit as the media document stores it: the photographer (creator), who distributes
+ * the photo (provider: an agency, "Courtesy of …"), the line as printed, the copyright notice and
+ * the licence URL. Every module that reads or fills a credit uses this type.
+ */
+export type PhotoCredit = NonNullable<Media['credit']>
+
+/** What a credit text names: who took the picture and who distributes it. */
+export type Credit = Pick<PhotoCredit, 'creator' | 'provider'>
+
+/** A document that carries a photo credit (a media document, or part of one). */
+export type Credited = { credit?: PhotoCredit | null }
 
 // "Photo by", "Photograph by", "Picture:" … The kind of prefix matters: see parseCredit.
 const PREFIX = /^(?:photo(?:graph)?s?|picture|image)(?:\s+(?<by>by)\s+|\s*:\s*)/i
@@ -39,11 +48,7 @@ export function parseCredit(text: string): Credit | null {
  * either one alone, or "" when there is nothing to credit. A provider is printed as given, so
  * "Courtesy of the family" keeps its wording.
  */
-export function formatCreditLine(credit: {
-  creator?: string | null
-  provider?: string | null
-  line?: string | null
-}): string {
+export function formatCreditLine(credit: Pick<PhotoCredit, 'creator' | 'provider' | 'line'>): string {
   const line = credit.line?.trim()
   if (line) return line
   const creator = credit.creator?.trim() ?? ''
@@ -51,6 +56,27 @@ export function formatCreditLine(credit: {
   // "AFP / AFP" says nothing more than "AFP".
   if (creator && provider && creator.toLowerCase() !== provider.toLowerCase()) return `${creator} / ${provider}`
   return provider || creator
+}
+
+/** The photo's credit as printed ("Abdulaziz KETAZ / AFP"), or "" when there is none. */
+export function creditLine(media: Credited): string {
+  return formatCreditLine(media.credit ?? {})
+}
+
+// Bylines that name no one: agencies put these where a photographer's name would go.
+const GENERIC_CREATOR =
+  /^(?:handout|stringer|staff|pool|file|archive|anonymous|unknown|n\/a|courtesy|various)(?:\s+(?:photo(?:grapher)?s?|picture|image))?$/i
+
+/**
+ * The photographer as a person's name, or null when the credit names no one ("Handout", "Pool",
+ * "Stringer") or repeats the agency ("AFP / AFP").
+ */
+export function namedCreator(media: Credited): string | null {
+  const creator = media.credit?.creator?.trim()
+  if (!creator || GENERIC_CREATOR.test(creator)) return null
+  const provider = media.credit?.provider?.trim()
+  if (provider && provider.toLowerCase() === creator.toLowerCase()) return null
+  return creator
 }
 
 function splitCreatorProvider(text: string, prefixed: boolean): [string, string] | null {

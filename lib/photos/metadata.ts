@@ -1,14 +1,8 @@
-import * as exifrModule from 'exifr'
-import { decodeXmlEntities, isWebp, webpMetadata } from './xmp'
-
-// exifr ships an ES module (bundlers, Vitest) whose default export lacks `sidecar`, and a UMD file
-// (plain Node) whose functions all hang off the default export: take each from wherever it is.
-type ExifrModule = typeof exifrModule
-const exifrDefault = (exifrModule as unknown as { default?: Partial<ExifrModule> }).default
-const exifr = {
-  parse: (exifrModule.parse ?? exifrDefault?.parse) as ExifrModule['parse'],
-  sidecar: (exifrModule.sidecar ?? exifrDefault?.sidecar) as ExifrModule['sidecar'],
-}
+import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom'
+// The default export: in plain Node exifreader is a CommonJS bundle without named exports.
+import ExifReader, { type ExpandedTags } from 'exifreader'
+import { isHttpUrl } from '@/lib/text/links'
+import type { PhotoCredit } from './credit'
 
 /**
  * What a photo file says about itself (IPTC, XMP, EXIF), as supplied by the photographer or agency,
@@ -47,103 +41,76 @@ export interface ReadResult {
   problems: string[]
 }
 
-type ExifrOptions = Exclude<Parameters<typeof exifr.parse>[1], boolean | unknown[] | undefined>
+// exifreader finds an XML parser itself only in browsers and webpack builds: give it the one it
+// names for Node. Stopping at the first error leaves a broken packet unread rather than half-read.
+const XMP_PARSER = new DOMParser({ onError: onErrorStopParsing })
 
-const EXIFR_OPTIONS = {
-  tiff: true,
-  exif: true,
-  gps: false,
-  xmp: true,
-  iptc: true,
-  icc: false,
-  jfif: false,
-  ihdr: false,
-  interop: false,
-  ifd1: false,
-  makerNote: false,
-  userComment: false,
-  mergeOutput: false,
-  // Dates and names as written in the file, not turned into Date objects in the server's time zone.
-  reviveValues: false,
-  translateValues: false,
-  // Not in exifr's types, but read: a broken block is reported in `errors`, the rest still parsed.
-  silentErrors: true,
-} as ExifrOptions
+const READ_OPTIONS = { expanded: true, domParser: XMP_PARSER, includeTags: { exif: true, iptc: true, xmp: true } } as const
 
-/** Reads IPTC, XMP and EXIF from an image file's bytes (JPEG, PNG, AVIF, TIFF, and WebP). */
+const BLOCKS = { exif: 'EXIF', iptc: 'IPTC', xmp: 'XMP' } as const
+
+/** Reads IPTC, XMP and EXIF from an image file's bytes (JPEG, PNG, AVIF, HEIC, TIFF, WebP). */
 export async function readEmbeddedMetadata(bytes: Uint8Array): Promise<ReadResult> {
-  const problems: string[] = []
-  const raw: Record<string, unknown> = {}
-  const collect = (output: unknown) => {
-    if (!output || typeof output !== 'object') return
-    for (const [key, value] of Object.entries(output)) {
-      if (key === 'errors') problems.push(...(Array.isArray(value) ? value : [value]).map(describeProblem))
-      else if (raw[key] === undefined) raw[key] = value
-    }
-  }
+  let tags: ExpandedTags
   try {
-    if (isWebp(bytes)) {
-      // exifr does not read WebP: hand it the two blocks the container carries.
-      const { xmp, exif } = webpMetadata(bytes)
-      if (xmp) collect({ ...((await exifr.sidecar(xmp, { mergeOutput: false }, 'xmp')) as object) })
-      if (exif) collect(await exifr.parse(exif, EXIFR_OPTIONS))
-    } else {
-      collect(await exifr.parse(bytes, EXIFR_OPTIONS))
-    }
+    // A view, never a string: exifreader reads a string argument as a path or URL to fetch.
+    tags = ExifReader.loadView(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), READ_OPTIONS)
   } catch (error) {
-    problems.push(describeProblem(error))
+    return { metadata: { ...EMPTY_EMBEDDED }, problems: [describeProblem(error)] }
   }
-  return { metadata: embeddedFromExifr(raw), problems }
+  return { metadata: embeddedFromTags(tags), problems: unreadableBlocks(tags) }
 }
 
 /**
- * The values Masthead keeps from exifr's output (read with `mergeOutput: false`: one object per
- * IFD / IPTC record / XMP namespace prefix). XMP wins over IPTC, which wins over EXIF: agencies
- * update XMP, and IPTC and EXIF are often older copies.
+ * exifreader skips a block it cannot parse and leaves its group empty (an XMP group without even
+ * the `_raw` packet): name those, so that the upload's log says what was lost.
  */
-export function embeddedFromExifr(raw: Record<string, unknown>): EmbeddedMetadata {
-  const dc = group(raw, 'dc')
-  const photoshop = group(raw, 'photoshop')
-  const rights = group(raw, 'xmpRights')
-  const xmpBasic = group(raw, 'xmp')
-  const iptc = group(raw, 'iptc')
-  const ifd0 = group(raw, 'ifd0')
-  const exif = group(raw, 'exif')
-  const fromXmp = (value: unknown) => xmpText(value)
-  const fromIptc = (value: unknown) => iptcText(value)
-  const fromExif = (value: unknown) => plainText(value)
+export function unreadableBlocks(tags: ExpandedTags): string[] {
+  const problems: string[] = []
+  for (const [key, name] of Object.entries(BLOCKS)) {
+    const block = tags[key as keyof typeof BLOCKS]
+    if (block && Object.keys(block).length === 0) problems.push(`the ${name} block could not be read`)
+  }
+  return problems
+}
+
+/**
+ * The values Masthead keeps from exifreader's expanded output (one group per block; XMP
+ * properties by local name, e.g. `creator` for dc:creator, `Credit` for photoshop:Credit). XMP
+ * wins over IPTC, which wins over EXIF: agencies update XMP, and IPTC and EXIF are often older copies.
+ */
+export function embeddedFromTags(tags: Pick<ExpandedTags, 'exif' | 'iptc' | 'xmp'>): EmbeddedMetadata {
+  const xmp = group(tags.xmp)
+  const iptc = group(tags.iptc)
+  const exif = group(tags.exif)
+  const fromXmp = (name: string) => xmpText(xmp[name])
+  const fromIptc = (name: string) => tagText(iptc[name])
+  const fromExif = (name: string) => tagText(exif[name])
   return {
-    creator: fromXmp(dc.creator) ?? fromIptc(iptc.Byline) ?? fromExif(ifd0.Artist),
-    credit: fromXmp(photoshop.Credit) ?? fromIptc(iptc.Credit),
-    copyright: fromXmp(dc.rights) ?? fromIptc(iptc.CopyrightNotice) ?? fromExif(ifd0.Copyright),
-    source: fromXmp(photoshop.Source) ?? fromIptc(iptc.Source),
-    webStatement: fromXmp(rights.WebStatement),
+    creator: fromXmp('creator') ?? fromIptc('By-line') ?? fromExif('Artist'),
+    credit: fromXmp('Credit') ?? fromIptc('Credit'),
+    copyright: fromXmp('rights') ?? fromIptc('Copyright Notice') ?? fromExif('Copyright'),
+    source: fromXmp('Source') ?? fromIptc('Source'),
+    webStatement: fromXmp('WebStatement'),
     dateTaken:
-      normalizeDate(fromExif(exif.DateTimeOriginal)) ??
-      normalizeDate(fromXmp(photoshop.DateCreated)) ??
-      normalizeDate(fromXmp(xmpBasic.CreateDate)) ??
-      iptcDate(fromIptc(iptc.DateCreated), fromIptc(iptc.TimeCreated)),
-    headline: fromXmp(photoshop.Headline) ?? fromIptc(iptc.Headline),
-    title: fromXmp(dc.title) ?? fromIptc(iptc.ObjectName),
-    description: fromXmp(dc.description) ?? fromIptc(iptc.Caption) ?? fromExif(ifd0.ImageDescription),
+      normalizeDate(fromExif('DateTimeOriginal')) ??
+      normalizeDate(fromXmp('DateCreated')) ??
+      normalizeDate(fromXmp('CreateDate')) ??
+      iptcDate(fromIptc('Date Created'), fromIptc('Time Created')),
+    headline: fromXmp('Headline') ?? fromIptc('Headline'),
+    title: fromXmp('title') ?? fromIptc('Object Name'),
+    description: fromXmp('description') ?? fromIptc('Caption/Abstract') ?? fromExif('ImageDescription'),
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Filling the photo's fields
 
-export interface PhotoCreditFields {
-  creator?: string | null
-  provider?: string | null
-  line?: string | null
-  copyright?: string | null
-  license?: string | null
-}
-
+/** The fields of a photo that its metadata can fill. */
 export interface PhotoFields {
   alt?: string | null
   caption?: string | null
-  credit?: PhotoCreditFields | null
+  credit?: PhotoCredit | null
 }
 
 /**
@@ -161,7 +128,7 @@ export interface PhotoFields {
  */
 export function fillFromEmbedded(current: PhotoFields, embedded: EmbeddedMetadata): PhotoFields {
   const changes: PhotoFields = {}
-  const credit: PhotoCreditFields = {}
+  const credit: PhotoCredit = {}
   const typed = current.credit ?? {}
 
   const alt = embedded.headline ?? embedded.title
@@ -187,7 +154,7 @@ export function fillFromEmbedded(current: PhotoFields, embedded: EmbeddedMetadat
     }
   }
   if (isBlank(typed.copyright) && embedded.copyright) credit.copyright = embedded.copyright
-  if (isBlank(typed.license) && embedded.webStatement && /^https?:\/\/\S+$/.test(embedded.webStatement)) {
+  if (isBlank(typed.license) && embedded.webStatement && isHttpUrl(embedded.webStatement)) {
     credit.license = embedded.webStatement
   }
   if (Object.keys(credit).length > 0) changes.credit = credit
@@ -203,46 +170,34 @@ function sameName(a: string, b: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading exifr's values
+// Reading exifreader's values
 
-function group(raw: Record<string, unknown>, name: string): Record<string, unknown> {
-  const value = raw[name]
+function group(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
 
-/** Text from an XMP value: a string, a language alternative ({ lang, value }), or a list of either. */
-function xmpText(value: unknown): string | null {
-  if (Array.isArray(value)) {
-    // Language alternatives: the default language first. Sequences and bags (several creators): all.
-    const alternatives = value.filter(isLangAlt)
-    if (alternatives.length === value.length && alternatives.length > 0) {
-      const preferred = alternatives.find((item) => item.lang === 'x-default') ?? alternatives[0]
-      return xmpText(preferred?.value)
-    }
-    return joinTexts(value.map(xmpText))
-  }
-  if (isLangAlt(value)) return xmpText(value.value)
-  const text = plainText(value)
-  return text === null ? null : clean(decodeXmlEntities(text))
-}
-
-function isLangAlt(value: unknown): value is { lang?: string; value: unknown } {
-  return typeof value === 'object' && value !== null && 'value' in value
-}
-
-/** IPTC IIM text: exifr reads it as Latin-1, but agencies write UTF-8 (with the ESC % G marker). */
-function iptcText(value: unknown): string | null {
-  if (Array.isArray(value)) return joinTexts(value.map(iptcText))
-  const text = plainText(value)
-  return text === null ? null : clean(utf8FromLatin1(text))
-}
-
-function plainText(value: unknown): string | null {
+/**
+ * Text from an XMP property: a simple value, a language alternative (the default language, else
+ * the first), or a sequence or bag (several creators: all of them).
+ */
+function xmpText(tag: unknown): string | null {
+  if (!tag || typeof tag !== 'object' || !('value' in tag)) return null
+  const { value } = tag as { value: unknown }
   if (typeof value === 'string') return clean(value)
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString()
-  if (Array.isArray(value)) return joinTexts(value.map(plainText))
-  return null
+  if (!Array.isArray(value)) return null
+  const items = value as { attributes?: { lang?: string } }[]
+  if (items.length > 0 && items.every((item) => item?.attributes?.lang)) {
+    return xmpText(items.find((item) => item.attributes?.lang === 'x-default') ?? items[0])
+  }
+  return joinTexts(items.map(xmpText))
+}
+
+/** Text from an EXIF or IPTC tag (a repeated IPTC dataset, such as several By-lines: all of them). */
+function tagText(tag: unknown): string | null {
+  if (Array.isArray(tag)) return joinTexts(tag.map(tagText))
+  if (!tag || typeof tag !== 'object' || !('description' in tag)) return null
+  const { description } = tag as { description: unknown }
+  return typeof description === 'string' ? clean(description) : null
 }
 
 function joinTexts(texts: (string | null)[]): string | null {
@@ -256,16 +211,6 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 function clean(text: string): string | null {
   const cleaned = text.replace(CONTROL, '').trim()
   return cleaned === '' ? null : cleaned
-}
-
-/** "KETAZ Ã©" (UTF-8 bytes read as Latin-1) → "KETAZ é"; real Latin-1 text is left as it is. */
-export function utf8FromLatin1(text: string): string {
-  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'latin1'))
-  } catch {
-    return text
-  }
 }
 
 /** EXIF "2025:04:03 09:12:00" → "2025-04-03T09:12:00"; ISO dates pass; anything else as written. */

@@ -37,15 +37,6 @@ export function escapeXml(text: string): string {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
-/** The inverse of escapeXml, plus numeric character references (exifr leaves XMP text escaped). */
-export function decodeXmlEntities(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex?: string, dec?: string, name?: string) => {
-    if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? whole
-    const code = hex ? parseInt(hex, 16) : Number(dec)
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-  })
-}
-
 /**
  * The XMP packet for a photo's rights, or null when there is nothing to say. Only the Dublin Core,
  * Photoshop and XMP Rights schemas, which every photo tool and agency system reads.
@@ -113,13 +104,11 @@ export function parseWebp(bytes: Uint8Array): RiffChunk[] | null {
   return chunks.length > 0 ? chunks : null
 }
 
-/** The XMP packet and the EXIF block (TIFF bytes) a WebP file carries, if any. */
+/** The XMP packet and the EXIF block a WebP file carries, if any. */
 export function webpMetadata(bytes: Uint8Array): { xmp?: Buffer; exif?: Buffer } {
   const chunks = parseWebp(bytes) ?? []
   const xmp = chunks.find((chunk) => chunk.fourcc === 'XMP ')?.data
-  let exif = chunks.find((chunk) => chunk.fourcc === 'EXIF')?.data
-  // Some writers keep the JPEG APP1 "Exif\0\0" prefix in front of the TIFF header.
-  if (exif && exif.toString('latin1', 0, 6) === 'Exif\0\0') exif = exif.subarray(6)
+  const exif = chunks.find((chunk) => chunk.fourcc === 'EXIF')?.data
   return { ...(xmp ? { xmp } : {}), ...(exif ? { exif } : {}) }
 }
 

@@ -3,7 +3,10 @@ import type { Article } from '@/payload-types'
 import escapeHtml from 'escape-html'
 import { stripInvalidXmlChars } from '@/lib/text/format'
 import { sectionLabel } from '@/lib/content/sections'
-import { absoluteUrl, articleUrl, creditLine, imageRendition, populatedAuthors, populatedLeadImage } from '@/lib/photos/media'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
+import { absoluteUrl, articleUrl } from '@/lib/content/urls'
+import { creditLine } from '@/lib/photos/credit'
+import { imageRendition } from '@/lib/photos/renditions'
 
 /**
  * The RSS 2.0 feed, built with `feed` (jpmonette/feed v6), which writes XML through xml-js.

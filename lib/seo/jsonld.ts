@@ -1,14 +1,8 @@
 import type { Article, Media } from '@/payload-types'
-import {
-  absoluteUrl,
-  articleUrl,
-  authorUrl,
-  creditLine,
-  namedCreator,
-  originalImage,
-  populatedAuthors,
-  populatedLeadImage,
-} from '@/lib/photos/media'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
+import { absoluteUrl, articleUrl, authorUrl } from '@/lib/content/urls'
+import { creditLine, namedCreator } from '@/lib/photos/credit'
+import { originalImage } from '@/lib/photos/renditions'
 
 /**
  * schema.org structured data for the reader pages. The builders return plain objects (easy to

@@ -1,8 +1,8 @@
-import type { Article, Author, Media } from '@/payload-types'
+import type { Article, Author } from '@/payload-types'
 import { breadcrumbJsonLd, newsArticleJsonLd, type JsonLdObject } from './jsonld'
-import { absoluteUrl, populatedAuthors } from '@/lib/photos/media'
+import { absoluteUrl } from '@/lib/content/urls'
 import { listingPath, pagedTitle } from '@/lib/content/pagination'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { sectionLabel } from '@/lib/content/sections'
 import { SITE_LANGUAGE } from '@/lib/text/language'
 import { articlePath, authorPath, SITE_NAME, sectionPath } from '@/lib/content/site'
@@ -68,7 +68,7 @@ export function articleHead(article: Article, origin: string): PageHead {
   const path = articlePath(article.slug ?? '')
   const canonical = absoluteUrl(origin, path)
   const description = article.standfirst?.trim() || undefined
-  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
+  const image = populatedLeadImage(article)
   const social = image?.sizes?.social?.url ? image.sizes.social : null
   const socialUrl = social?.url ? absoluteUrl(origin, social.url) : null
   const authors = populatedAuthors(article)

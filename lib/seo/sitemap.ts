@@ -1,6 +1,6 @@
 import type { Article } from '@/payload-types'
 import { escapeXml, toW3CDateTime } from '@/lib/text/format'
-import { articleUrl } from '@/lib/photos/media'
+import { articleUrl } from '@/lib/content/urls'
 import { isHttpUrl } from '@/lib/text/links'
 
 /**

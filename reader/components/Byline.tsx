@@ -1,12 +1,12 @@
 /** @jsxImportSource preact */
-import type { Article, Author } from '@/payload-types'
+import type { Article } from '@/payload-types'
 import { formatDisplayDate, isUpdatedLater } from '@/lib/text/format'
 import { dateLocale } from '@/lib/text/language'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors } from '@/lib/content/populated'
 import { authorPath } from '@/lib/content/site'
 
 export function Byline({ article }: { article: Article }) {
-  const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  const authors = populatedAuthors(article)
   // Dates in the article's language: "30 June 2025", "30 juin 2025", "٣٠ يونيو ٢٠٢٥".
   const locale = dateLocale(article.language)
   return (

@@ -1,36 +1,33 @@
 /** @jsxImportSource preact */
 import type { Media } from '@/payload-types'
-import { formatCreditLine } from '@/lib/photos/credit'
+import { creditLine } from '@/lib/photos/credit'
+import { Photo } from './Photo'
 
 const SRCSET_SIZES = ['small', 'medium', 'hero'] as const
 
 /**
- * A photo as readers see it: a responsive image at its own proportions (width and height set, so
- * nothing shifts while it loads, framed on the editor's focal point) above its caption and credit.
+ * A photo as readers see it: a responsive image at its own proportions above its caption and credit.
  */
 export function Figure({ media, priority = false, sizes = '(min-width: 50rem) 48rem, 100vw' }: {
   media: Media
   priority?: boolean
   sizes?: string
 }) {
-  const credit = formatCreditLine(media.credit ?? {})
+  const credit = creditLine(media)
   const candidates = SRCSET_SIZES.map((name) => media.sizes?.[name])
     .filter((size): size is { url: string; width: number } => Boolean(size?.url && size.width))
     .map((size) => `${size.url} ${size.width}w`)
   const fallback = media.sizes?.medium?.url ?? media.url ?? undefined
   return (
     <figure className="figure">
-      <img
+      <Photo
+        media={media}
         src={fallback}
         srcSet={candidates.length > 0 ? candidates.join(', ') : undefined}
         sizes={candidates.length > 0 ? sizes : undefined}
-        width={media.width ?? undefined}
-        height={media.height ?? undefined}
-        alt={media.alt}
-        loading={priority ? 'eager' : 'lazy'}
-        fetchpriority={priority ? 'high' : undefined}
-        decoding="async"
-        style={{ objectPosition: `${media.focalX ?? 50}% ${media.focalY ?? 50}%` }}
+        width={media.width}
+        height={media.height}
+        priority={priority}
       />
       {(media.caption || credit) && (
         <figcaption>

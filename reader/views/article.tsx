@@ -5,9 +5,8 @@ import { ArticleBody } from '@/reader/components/ArticleBody'
 import { Byline } from '@/reader/components/Byline'
 import { Figure } from '@/reader/components/Figure'
 import { Rail } from '@/reader/components/Rail'
-import type { Author, Media } from '@/payload-types'
 import { articleHead } from '@/lib/seo/page-head'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
 import { getArticleBySlug, listByAuthor, listLatest } from '@/lib/content/queries'
 import { relatedArticles } from '@/lib/content/search'
 import { SECTIONS } from '@/lib/content/sections'
@@ -21,8 +20,8 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const article = isSlug(slug) ? await getArticleBySlug(slug) : null
   if (!article) return null
   const { isEnabled: preview } = await draftMode()
-  const image = isPopulated<Media>(article.leadImage) ? article.leadImage : null
-  const firstAuthor = (article.authors ?? []).find(isPopulated<Author>)
+  const image = populatedLeadImage(article)
+  const firstAuthor = populatedAuthors(article)[0]
   const [moreByAuthor, latest, related] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
     listLatest(1, 5),

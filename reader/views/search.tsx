@@ -2,7 +2,7 @@
 import type { Author } from '@/payload-types'
 import { simpleHead } from '@/lib/seo/page-head'
 import { searchArticles, type ResultArticle, type SearchResult, type SearchResultsPage } from '@/lib/content/search'
-import { isPopulated } from '@/lib/content/populated'
+import { populatedAuthors } from '@/lib/content/populated'
 import { SECTIONS, sectionLabel } from '@/lib/content/sections'
 import { articlePath, siteUrl } from '@/lib/content/site'
 import { formatDisplayDate } from '@/lib/text/format'
@@ -157,7 +157,7 @@ const Marked = ({ segments }: { segments: Segment[] }) => (
 function Result({ result, search }: { result: SearchResult; search: SearchRequest }) {
   const { article } = result
   const language = article.language ?? SITE_LANGUAGE
-  const authors = (article.authors ?? []).filter(isPopulated<Author>)
+  const authors = populatedAuthors(article)
   const section = article.section ? sectionLabel(article.section) : undefined
   return (
     <li className="search-result" lang={language} dir={textDirection(language)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCreditLine, parseCredit } from '@/lib/photos/credit'
+import { creditLine, formatCreditLine, namedCreator, parseCredit } from '@/lib/photos/credit'
 
 describe('parseCredit', () => {
   it.each([
@@ -58,4 +58,29 @@ describe('formatCreditLine', () => {
   ])('prints %j as %j', (credit, line) => {
     expect(formatCreditLine(credit)).toBe(line)
   })
+})
+
+describe('creditLine', () => {
+  it('prints the credit a document carries, or "" when it has none', () => {
+    expect(creditLine({ credit: { creator: 'Jane Doe', provider: 'Reuters' } })).toBe('Jane Doe / Reuters')
+    expect(creditLine({ credit: null })).toBe('')
+    expect(creditLine({})).toBe('')
+  })
+})
+
+describe('namedCreator', () => {
+  it.each([
+    [{ creator: 'Abdulaziz KETAZ', provider: 'AFP' }, 'Abdulaziz KETAZ'],
+    [{ creator: '  Jane Doe ' }, 'Jane Doe'],
+    [{ creator: 'Handout', provider: 'AFP' }, null],
+    [{ creator: 'handout photo' }, null],
+    [{ creator: 'STRINGER' }, null],
+    [{ creator: 'AFP', provider: 'afp' }, null],
+    [{ provider: 'AFP' }, null],
+    [{ creator: '   ' }, null],
+  ])('names %j as %j', (credit, name) => {
+    expect(namedCreator({ credit })).toBe(name)
+  })
+
+  it('is null without a credit', () => expect(namedCreator({})).toBeNull())
 })

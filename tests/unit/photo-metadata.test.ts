@@ -3,15 +3,17 @@ import { describe, expect, it } from 'vitest'
 import {
   EMPTY_EMBEDDED,
   type EmbeddedMetadata,
-  embeddedFromExifr,
+  embeddedFromTags,
   fillFromEmbedded,
   iptcDate,
   normalizeDate,
   type PhotoFields,
   readEmbeddedMetadata,
-  utf8FromLatin1,
+  unreadableBlocks,
 } from '@/lib/photos/metadata'
 import { agencyXmp, CAMERA_EXIF, garbage, jpegWith, jpegWithBrokenMetadata, spliceSegment, webpWith } from './support/photo-files'
+
+type Tags = Parameters<typeof embeddedFromTags>[0]
 
 const AFP = agencyXmp({
   creator: 'Abdulaziz KETAZ',
@@ -85,7 +87,25 @@ describe('readEmbeddedMetadata', () => {
     })
   })
 
-  it('reads XMP and EXIF from a WebP, which exifr alone cannot open', async () => {
+  it('reads IPTC in the character set its record 1:90 declares, and Windows-1252 where none is declared', async () => {
+    const read = async (charset: Buffer | null, byline: Buffer) =>
+      (await readEmbeddedMetadata(await jpegWith({ width: 64, height: 48, iptc: [[80, byline], [110, Buffer.from('AFP')]], iptcCharset: charset }))).metadata
+    // ISO 8859-7 (ESC / F): the same bytes read as Latin-1 would be "Ãéþñãïò Ðáðáäüðïõëïò".
+    const greek = Buffer.from([0xc3, 0xe9, 0xfe, 0xf1, 0xe3, 0xef, 0xf2, 0x20, 0xd0, 0xe1, 0xf0, 0xe1, 0xe4, 0xfc, 0xf0, 0xef, 0xf5, 0xeb, 0xef, 0xf2])
+    expect(await read(Buffer.from('\x1b/F', 'latin1'), greek)).toMatchObject({ creator: 'Γιώργος Παπαδόπουλος', credit: 'AFP' })
+    // No record: an old desk system's Windows-1252, en dash included.
+    expect(await read(null, Buffer.from([0x5a, 0x6f, 0xeb, 0x20, 0x96, 0x20, 0xd6, 0x6c, 0x6d, 0x65, 0x7a]))).toMatchObject({ creator: 'Zoë – Ölmez' })
+    // No record, UTF-8 bytes: read as UTF-8.
+    expect(await read(null, Buffer.from('Zoë Ölmez', 'utf8'))).toMatchObject({ creator: 'Zoë Ölmez' })
+  })
+
+  it('decodes XML character references in XMP', async () => {
+    const xmp = agencyXmp({ creator: 'Jane Doe' }).replace('<dc:creator>', '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">A &lt;title&gt; &#x2014; &#233;t&#233; &amp; co</rdf:li></rdf:Alt></dc:title><dc:creator>')
+    const { metadata } = await readEmbeddedMetadata(await jpegWith({ xmp, width: 64, height: 48 }))
+    expect(metadata).toMatchObject({ creator: 'Jane Doe', title: 'A <title> — été & co' })
+  })
+
+  it('reads XMP and EXIF from a WebP', async () => {
     const { metadata } = await readEmbeddedMetadata(await webpWith({ xmp: AFP, exif: CAMERA_EXIF, width: 64, height: 48 }))
     expect(metadata).toMatchObject({ creator: 'Abdulaziz KETAZ', credit: 'AFP', copyright: '© AFP 2025', dateTaken: '2025-04-03T09:12:00' })
   })
@@ -111,29 +131,40 @@ describe('readEmbeddedMetadata', () => {
   })
 })
 
-describe('embeddedFromExifr', () => {
-  it('takes the default language, joins several creators and decodes XML entities', () => {
-    expect(
-      embeddedFromExifr({
-        dc: {
-          creator: ['Jane Doe', 'John Roe'],
-          rights: [
-            { lang: 'fr', value: '© AFP (fr)' },
-            { lang: 'x-default', value: '© AFP &amp; partners' },
-          ],
-          title: { lang: 'x-default', value: 'A &lt;title&gt; &#x2014; &#233;t&#233;' },
-        },
-      }),
-    ).toMatchObject({ creator: 'Jane Doe, John Roe', copyright: '© AFP & partners', title: 'A <title> — été' })
+describe('embeddedFromTags', () => {
+  const tag = (value: unknown, lang?: string) => ({ value, attributes: lang ? { lang } : {}, description: String(value) })
+
+  it('takes the default language, joins several creators and repeated IPTC datasets', () => {
+    const tags = {
+      xmp: {
+        creator: tag([tag('Jane Doe'), tag('John Roe')]),
+        rights: tag([tag('© AFP (fr)', 'fr'), tag('© AFP & partners', 'x-default')]),
+        title: tag([tag('Le titre', 'fr'), tag('Der Titel', 'de')]),
+      },
+      iptc: { 'By-line': [{ id: 592, value: [], description: 'Ann One' }, { id: 592, value: [], description: 'Bo Two' }], Source: { id: 627, value: [], description: 'AP' } },
+    } as unknown as Tags
+    expect(embeddedFromTags(tags)).toMatchObject({ creator: 'Jane Doe, John Roe', copyright: '© AFP & partners', title: 'Le titre', source: 'AP' })
+    expect(embeddedFromTags({ iptc: tags.iptc })).toMatchObject({ creator: 'Ann One, Bo Two' })
   })
 
   it('ignores empty and whitespace values and unknown shapes', () => {
-    expect(embeddedFromExifr({ dc: { creator: '   ' }, iptc: { Byline: '' }, ifd0: { Artist: { weird: true } } })).toEqual(EMPTY_EMBEDDED)
-    expect(embeddedFromExifr({})).toEqual(EMPTY_EMBEDDED)
+    const tags = { xmp: { creator: tag('   ') }, iptc: { 'By-line': { description: '' } }, exif: { Artist: { weird: true } } } as unknown as Tags
+    expect(embeddedFromTags(tags)).toEqual(EMPTY_EMBEDDED)
+    expect(embeddedFromTags({})).toEqual(EMPTY_EMBEDDED)
   })
 })
 
-describe('dates and text encodings', () => {
+describe('unreadableBlocks', () => {
+  it('names the blocks that are there but gave nothing', () => {
+    expect(unreadableBlocks({ exif: {}, xmp: {} as Tags['xmp'], iptc: { Credit: { id: 622, value: [], description: 'AFP' } } } as unknown as Tags)).toEqual([
+      'the EXIF block could not be read',
+      'the XMP block could not be read',
+    ])
+    expect(unreadableBlocks({})).toEqual([])
+  })
+})
+
+describe('dates', () => {
   it.each([
     ['2025:04:03 09:12:00', '2025-04-03T09:12:00'],
     ['2025-04-03T09:12:00+03:00', '2025-04-03T09:12:00+03:00'],
@@ -144,15 +175,10 @@ describe('dates and text encodings', () => {
   it.each([
     ['20250403', '091200+0300', '2025-04-03T09:12:00+03:00'],
     ['20250403', '091200', '2025-04-03T09:12:00'],
+    ['2025-04-03', '09:12:00+03:00', '2025-04-03T09:12:00+03:00'],
     ['20250403', null, '2025-04-03'],
     ['sometime', null, 'sometime'],
   ] as const)('iptcDate(%j, %j) is %j', (date, time, output) => expect(iptcDate(date, time)).toBe(output))
-
-  it('repairs UTF-8 read as Latin-1 and leaves real Latin-1 alone', () => {
-    expect(utf8FromLatin1(Buffer.from('Zoë Ölmez', 'utf8').toString('latin1'))).toBe('Zoë Ölmez')
-    expect(utf8FromLatin1('Zoë')).toBe('Zoë')
-    expect(utf8FromLatin1('plain')).toBe('plain')
-  })
 })
 
 describe('fillFromEmbedded', () => {

@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CollectionAfterChangeHook } from 'payload'
 import sharp from 'sharp'
-import { formatCreditLine } from '@/lib/photos/credit'
+import { creditLine, type PhotoCredit } from '@/lib/photos/credit'
 import { buildRightsXmp, isWebp, setWebpXmp, webpMetadata } from '@/lib/photos/xmp'
 
 /**
@@ -23,10 +23,10 @@ export const stampRightsIntoFiles: CollectionAfterChangeHook = async ({ collecti
   const upload = collection.upload
   if (!upload || upload.disableLocalStorage || !upload.staticDir || !doc?.filename) return doc
   const staticDir = path.resolve(upload.staticDir)
-  const credit = (doc.credit ?? {}) as { creator?: string | null; provider?: string | null; line?: string | null; copyright?: string | null; license?: string | null }
+  const credit: PhotoCredit = doc.credit ?? {}
   const xmp = buildRightsXmp({
     creator: credit.creator,
-    creditLine: formatCreditLine(credit),
+    creditLine: creditLine(doc),
     copyright: credit.copyright,
     webStatement: credit.license,
   })

@@ -61,7 +61,9 @@ export interface PhotoOptions {
   height?: number
   xmp?: string
   exif?: Record<string, Record<string, string>>
-  iptc?: [number, string][]
+  iptc?: [number, string | Buffer][]
+  /** IPTC's coded character set (record 1:90); UTF-8 (ESC % G) unless given, none when null. */
+  iptcCharset?: Buffer | null
   background?: string
 }
 
@@ -75,7 +77,7 @@ export async function jpegWith(options: PhotoOptions = {}): Promise<Buffer> {
   if (options.xmp) image = image.withXmp(options.xmp)
   if (options.exif) image = image.withExif(options.exif)
   const jpeg = await image.jpeg({ quality: 80 }).toBuffer()
-  return options.iptc ? spliceSegment(jpeg, 0xed, iptcPayload(options.iptc)) : jpeg
+  return options.iptc ? spliceSegment(jpeg, 0xed, iptcPayload(options.iptc, options.iptcCharset)) : jpeg
 }
 
 /** A WebP with the given XMP packet and EXIF tags. */
@@ -93,20 +95,23 @@ export function spliceSegment(jpeg: Buffer, marker: number, payload: Buffer): Bu
   return Buffer.concat([jpeg.subarray(0, 2), head, payload, jpeg.subarray(2)])
 }
 
+export const IPTC_UTF8 = Buffer.from([0x1b, 0x25, 0x47])
+
 /**
  * An APP13 payload: a Photoshop image resource block holding IPTC IIM records (2:80 By-line,
- * 2:110 Credit, 2:116 Copyright, 2:120 Caption, 2:105 Headline …), declared UTF-8 (1:90 ESC % G).
+ * 2:110 Credit, 2:116 Copyright, 2:120 Caption, 2:105 Headline …). Strings are written as UTF-8
+ * and declared so (1:90 ESC % G) by default; bytes are written as given, under `charset`.
  */
-export function iptcPayload(records: [number, string][]): Buffer {
+export function iptcPayload(records: [number, string | Buffer][], charset: Buffer | null = IPTC_UTF8): Buffer {
   const dataset = (record: number, tag: number, value: Buffer) => {
     const head = Buffer.from([0x1c, record, tag, 0, 0])
     head.writeUInt16BE(value.length, 3)
     return Buffer.concat([head, value])
   }
   const iim = Buffer.concat([
-    dataset(1, 90, Buffer.from([0x1b, 0x25, 0x47])),
+    ...(charset ? [dataset(1, 90, charset)] : []),
     dataset(2, 0, Buffer.from([0, 4])),
-    ...records.map(([tag, value]) => dataset(2, tag, Buffer.from(value, 'utf8'))),
+    ...records.map(([tag, value]) => dataset(2, tag, typeof value === 'string' ? Buffer.from(value, 'utf8') : value)),
   ])
   const padded = iim.length % 2 ? Buffer.concat([iim, Buffer.alloc(1)]) : iim
   const resource = Buffer.alloc(12)
