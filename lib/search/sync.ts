@@ -92,3 +92,18 @@ export async function reindexAll(payload: Payload, log: (line: string) => void =
   }
   return indexed
 }
+
+/**
+ * At start: an empty index over a database that has published articles (one from before search
+ * existed, a restored copy of one) is built, in the background, so no one has to remember
+ * `npm run search:reindex` after an upgrade. Several processes starting at once may each build it:
+ * the result is the same index.
+ */
+export async function reindexIfEmpty(payload: Payload): Promise<void> {
+  if ((await searchEngine(payload).size()) > 0) return
+  const { totalDocs } = await payload.count({ collection: 'articles', where: PUBLISHED })
+  if (totalDocs === 0) return
+  payload.logger.info(`The search index is empty: indexing ${totalDocs} published articles.`)
+  const count = await reindexAll(payload)
+  payload.logger.info(`Search index built: ${count} published articles.`)
+}
