@@ -25,6 +25,7 @@ import { createReaderIndexes } from './lib/platform/mongo-indexes'
 import { resolvePayloadSecret } from './server/secret'
 import { siteUrl } from './lib/content/site'
 import { searchEngine } from './lib/search'
+import { reindexIfEmpty } from './lib/search/sync'
 import { migrations } from './migrations'
 import { migrations as mongoMigrations } from './migrations-mongodb'
 
@@ -177,8 +178,13 @@ export default buildConfig({
   onInit: async (payload) => {
     claimJobsOnce(payload)
     if (database.kind === 'sqlite') await prepareSqlite(payload)
-    // The search index's table (SQLite FTS5) or collection and text index (MongoDB), when missing.
+    // The search index's table (SQLite FTS5) or collection and text index (MongoDB), when missing;
+    // built in the background when it is empty and articles are published.
     await searchEngine(payload).prepare()
+    // (Not under test: each test database starts empty, and a test clears the index itself.)
+    if (nodeEnv !== 'test') {
+      void reindexIfEmpty(payload).catch((error: unknown) => payload.logger.error({ msg: 'building the search index failed', err: error }))
+    }
   },
   sharp,
   upload: {

@@ -1,7 +1,7 @@
 /**
- * `npm run search:reindex`: rebuilds the search index from the published articles (after restoring
- * a backup, after a bulk load that wrote around the hooks, or to move to another engine). The hooks
- * keep it in step otherwise; the result is the same index (tests/int/search.test.ts checks it).
+ * `npm run search:reindex`: rebuilds the search index from the published articles (after a bulk
+ * load that wrote around the hooks, or to move to another engine). The hooks keep it in step
+ * otherwise; the result is the same index (tests/int/search.test.ts checks it).
  */
 import { getPayload } from 'payload'
 import config from '../payload.config'

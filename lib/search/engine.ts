@@ -54,6 +54,8 @@ export interface SearchEngine {
   search(options: SearchOptions): Promise<SearchResults>
   /** Up to `limit` articles sharing the most of these words (folded), never `id` itself. */
   related(id: string, words: string[], limit: number): Promise<string[]>
+  /** How many articles are indexed. */
+  size(): Promise<number>
   /** Everything indexed, by id (for checks and tests: what a rebuild must reproduce). */
   entries(): Promise<SearchEntry[]>
 }

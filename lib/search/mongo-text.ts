@@ -157,6 +157,9 @@ export function mongoEngine(collection: MongoCollection, options: { atlasIndex?:
         .toArray()
       return docs.map((doc) => String(doc.article))
     },
+    async size() {
+      return collection.countDocuments({})
+    },
     async entries() {
       const docs = await collection.find({}, { sort: { article: 1 } }).toArray()
       return docs.map(entryOf)

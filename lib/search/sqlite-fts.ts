@@ -113,6 +113,10 @@ export function sqliteFtsEngine(client: LibsqlClient): SearchEngine {
       })
       return rows.map((row) => String(row.id))
     },
+    async size() {
+      const { rows } = await client.execute(`SELECT count(*) AS n FROM ${TABLE}`)
+      return Number(rows[0]?.n ?? 0)
+    },
     async entries() {
       const { rows } = await client.execute(`SELECT rowid AS id, original, section, authors, published_at FROM ${TABLE} ORDER BY rowid`)
       return rows.map((row): SearchEntry => ({

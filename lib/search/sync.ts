@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
-import type { Article, Author } from '@/payload-types'
-import { idOf, isPopulated, type Id } from '@/lib/content/populated'
+import type { Article } from '@/payload-types'
+import { idOf, populatedAuthors, type Id } from '@/lib/content/populated'
 import { PUBLISHED } from '@/lib/content/published'
 import { sectionLabel } from '@/lib/content/sections'
 import { lexicalToParagraphs } from '@/lib/text/lexical'
@@ -21,14 +21,13 @@ type Indexed = Pick<Article, 'id' | 'title' | 'standfirst' | 'body' | 'tags' | '
 
 /** The index entry of a published article (pure). */
 export function entryOf(article: Indexed): SearchEntry {
-  const authors = (article.authors ?? []).map((author) => (isPopulated<Author>(author) ? author : null))
   const section = article.section ?? null
   return {
     id: String(article.id),
     headline: article.title ?? '',
     standfirst: article.standfirst ?? '',
     body: lexicalToParagraphs(article.body).join('\n'),
-    extra: [...(article.tags ?? []), ...authors.map((author) => author?.name ?? ''), section ? (sectionLabel(section) ?? '') : '']
+    extra: [...(article.tags ?? []), ...populatedAuthors(article).map((author) => author.name), section ? (sectionLabel(section) ?? '') : '']
       .filter(Boolean)
       .join(' · '),
     section,
@@ -92,4 +91,19 @@ export async function reindexAll(payload: Payload, log: (line: string) => void =
     if (more) log(`indexed ${indexed} of ${result.totalDocs}`)
   }
   return indexed
+}
+
+/**
+ * At start: an empty index over a database that has published articles (one from before search
+ * existed, a restored copy of one) is built, in the background, so no one has to remember
+ * `npm run search:reindex` after an upgrade. Several processes starting at once may each build it:
+ * the result is the same index.
+ */
+export async function reindexIfEmpty(payload: Payload): Promise<void> {
+  if ((await searchEngine(payload).size()) > 0) return
+  const { totalDocs } = await payload.count({ collection: 'articles', where: PUBLISHED })
+  if (totalDocs === 0) return
+  payload.logger.info(`The search index is empty: indexing ${totalDocs} published articles.`)
+  const count = await reindexAll(payload)
+  payload.logger.info(`Search index built: ${count} published articles.`)
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
 import { searchEngine } from '@/lib/search'
 import { parseQuery } from '@/lib/search/query'
-import { reindexAll } from '@/lib/search/sync'
+import { reindexAll, reindexIfEmpty } from '@/lib/search/sync'
 import { paragraphsToLexical } from '@/lib/text/lexical'
 import { unlessStandinCannot } from './support/database'
 import { createArticle, createAuthor } from './support/fixtures'
@@ -107,6 +107,18 @@ describe('the index holds what readers may see, and only that', () => {
     expect(await searchEngine(t.payload).entries()).toEqual([])
     expect(await reindexAll(t.payload)).toBe(incremental.length)
     expect(await searchEngine(t.payload).entries()).toEqual(incremental)
+  })
+
+  it('is built at start when empty over published articles (a database from before search), and left alone otherwise', async () => {
+    const engine = searchEngine(t.payload)
+    const before = await engine.entries()
+    await engine.clear()
+    await reindexIfEmpty(t.payload)
+    expect(await engine.entries()).toEqual(before)
+    const rebuild = vi.spyOn(engine, 'clear')
+    await reindexIfEmpty(t.payload)
+    expect(rebuild).not.toHaveBeenCalled()
+    rebuild.mockRestore()
   })
 })
 
