@@ -5,10 +5,12 @@ import { isPlaceholderFilename, isSeedPhotoFilename, loadPhoto, photoStem, type 
 import { findOne, sameJson } from './lookup'
 import type { Id, PieceResult } from './report'
 import type { PieceWriter } from './writer'
+import type { PhotoCredit } from '@/lib/photos/credit'
 
 /* The lead photo: found through the article or by the name the seed gave it, uploaded, replaced or updated. */
 
-type PhotoFields = Pick<Media, 'alt' | 'caption'> & { credit: { creator: string | null; provider: string | null; line: string | null } }
+// What the importer owns of a photo's credit; the rest (licence, copyright…) stays as editors set it.
+type PhotoFields = Pick<Media, 'alt' | 'caption'> & { credit: Required<Pick<PhotoCredit, 'creator' | 'provider' | 'line'>> }
 
 export async function upsertPhoto(
   writer: PieceWriter,
