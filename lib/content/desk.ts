@@ -1,5 +1,5 @@
 import type { Payload, Where } from 'payload'
-import type { Article, Media, User } from '@/payload-types'
+import type { Article, ArticlesSelect, Media, User } from '@/payload-types'
 import { type Id, idOf } from '@/lib/content/populated'
 import { PUBLISHED } from '@/lib/content/published'
 import { missingPhotoFields, type MissingPhotoField } from '@/lib/photos/checks'
@@ -150,18 +150,29 @@ async function userNames(payload: Payload, rows: Row[]): Promise<Map<string, str
   return new Map(docs.map((user) => [String(user.id), user.name]))
 }
 
-/** Why each held article is held, in a few words. */
-async function holdReasons(payload: Payload, user: User, ids: Id[], now: Date): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map()
+/** The latest versions of these articles (drafts included) as the signed-in editor may read them. */
+async function latestArticles(payload: Payload, user: User, ids: Id[], select: ArticlesSelect) {
   const { docs } = await payload.find({
     collection: 'articles',
     where: { id: { in: ids } },
     draft: true,
     depth: 0,
     limit: ids.length,
-    select: { legalHold: true, legalHoldReason: true, notForPublication: true, embargoUntil: true },
+    select,
     overrideAccess: false,
     user,
+  })
+  return docs
+}
+
+/** Why each held article is held, in a few words. */
+async function holdReasons(payload: Payload, user: User, ids: Id[], now: Date): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const docs = await latestArticles(payload, user, ids, {
+    legalHold: true,
+    legalHoldReason: true,
+    notForPublication: true,
+    embargoUntil: true,
   })
   return new Map(
     docs.map((doc) => {
@@ -221,16 +232,7 @@ export function jobError(error: unknown): string {
 async function titled(payload: Payload, user: User, jobs: PendingJob[]): Promise<ScheduledPublish[]> {
   if (jobs.length === 0) return []
   const ids = [...new Set(jobs.map((job) => job.articleId))]
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { id: { in: ids } },
-    draft: true,
-    depth: 0,
-    limit: ids.length,
-    select: { title: true },
-    overrideAccess: false,
-    user,
-  })
+  const docs = await latestArticles(payload, user, ids, { title: true })
   const titles = new Map(docs.map((doc) => [String(doc.id), doc.title]))
   return jobs.flatMap((job) => {
     const title = titles.get(String(job.articleId))
