@@ -13,6 +13,16 @@ export function EntryText({ text }: { text: string }) {
   )
 }
 
+/** One entry: its kind, its date and its text. */
+export function Entry({ entry, locale }: { entry: CorrectionEntry; locale: string }) {
+  return (
+    <li>
+      <span className="entry-type">{correctionTypeLabel(entry.type)}</span>,{' '}
+      <time dateTime={entry.date}>{formatDisplayDate(entry.date, locale)}</time>: <EntryText text={entry.text.trim()} />
+    </li>
+  )
+}
+
 /** "This article was corrected on 2 July 2025." at the top, linking to the log; nothing when never corrected. */
 export function CorrectionNotice({ entries, locale }: { entries: Entries; locale: string }) {
   const notice = correctionNotice(entries, (iso) => formatDisplayDate(iso, locale))
@@ -33,10 +43,7 @@ export function CorrectionsBox({ entries, locale }: { entries: Entries; locale: 
       <h2 id="corrections-heading">Corrections and updates</h2>
       <ol>
         {shown.map((entry) => (
-          <li key={`${entry.date}-${entry.type}`}>
-            <span className="entry-type">{correctionTypeLabel(entry.type)}</span>,{' '}
-            <time dateTime={entry.date}>{formatDisplayDate(entry.date, locale)}</time>: <EntryText text={entry.text.trim()} />
-          </li>
+          <Entry key={`${entry.date}-${entry.type}`} entry={entry} locale={locale} />
         ))}
       </ol>
     </section>

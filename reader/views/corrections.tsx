@@ -1,12 +1,11 @@
 /** @jsxImportSource preact */
-import { ADMITTED_ERRORS, correctionTypeLabel, sortedCorrections } from '@/lib/content/corrections'
+import { ADMITTED_ERRORS, sortedCorrections } from '@/lib/content/corrections'
 import { listingPath, pagedTitle } from '@/lib/content/pagination'
 import { getSite, listCorrected } from '@/lib/content/queries'
 import { articlePath } from '@/lib/content/site'
 import { simpleHead } from '@/lib/seo/page-head'
-import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
-import { EntryText } from '@/reader/components/Corrections'
+import { Entry } from '@/reader/components/Corrections'
 import { Pagination } from '@/reader/components/Pagination'
 import type { PageResult } from '@/reader/page'
 
@@ -50,10 +49,7 @@ export async function correctionsPage(page: number): Promise<PageResult> {
                 </h2>
                 <ul>
                   {entries.map((entry) => (
-                    <li key={`${entry.date}-${entry.type}`}>
-                      <span className="entry-type">{correctionTypeLabel(entry.type)}</span>,{' '}
-                      <time dateTime={entry.date}>{formatDisplayDate(entry.date, locale)}</time>: <EntryText text={entry.text.trim()} />
-                    </li>
+                    <Entry key={`${entry.date}-${entry.type}`} entry={entry} locale={locale} />
                   ))}
                 </ul>
               </li>
