@@ -118,7 +118,8 @@ export function linkedText(text: string, origin?: string): TextPiece[] {
 
 /** Why the corrections sent with a save cannot be stored, one message per problem (for a 400). */
 export function correctionsInputErrors(value: unknown): string[] {
-  if (value == null) return []
+  // The admin form sends an emptied array as its row count, 0 (Payload reads 0 and "0" as []).
+  if (value == null || value === 0 || value === '0') return []
   if (!Array.isArray(value)) return ['Corrections must be a list of entries ({ type, date, text }).']
   if (value.length > CORRECTIONS_MAX) return [`An article may have at most ${CORRECTIONS_MAX} corrections and updates (it has ${value.length}).`]
   const errors: string[] = []

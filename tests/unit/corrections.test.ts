@@ -59,6 +59,10 @@ describe('corrections', () => {
 
   it('refuses malformed entries with a message naming the entry', () => {
     expect(correctionsInputErrors(undefined)).toEqual([])
+    // What the admin form sends for an article without entries.
+    expect(correctionsInputErrors(0)).toEqual([])
+    expect(correctionsInputErrors('0')).toEqual([])
+    expect(correctionsInputErrors(2)).toEqual(['Corrections must be a list of entries ({ type, date, text }).'])
     expect(correctionsInputErrors(entries)).toEqual([])
     expect(correctionsInputErrors('fixed it')).toEqual(['Corrections must be a list of entries ({ type, date, text }).'])
     expect(correctionsInputErrors([{ type: 'retraction', date: 'yesterday', text: 5 }, 'x'])).toEqual([
