@@ -43,13 +43,26 @@ function upToDate(manifest: string): boolean {
 }
 
 /**
+ * Node's own resolver needs the file of a deep import into a package without an "exports" map
+ * (`next/cache` is `next/cache.js`), which tsx and bundlers find by themselves.
+ */
+function externalPath(specifier: string): string {
+  const parts = specifier.split('/')
+  const nameParts = specifier.startsWith('@') ? 2 : 1
+  if (parts.length <= nameParts || path.extname(specifier) !== '') return specifier
+  const manifest = path.join(root, 'node_modules', ...parts.slice(0, nameParts), 'package.json')
+  const hasExports = existsSync(manifest) && 'exports' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)
+  return hasExports ? specifier : `${specifier}.js`
+}
+
+/**
  * Our sources keep their own `import.meta.url` (config paths, seed/content), not the bundle's.
  * Bare imports stay imports where EXTERNAL says so; `@/` and `@payload-config` follow tsconfig.json.
  */
 const sourcePaths: Plugin = {
   name: 'masthead-source-paths',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (EXTERNAL.test(args.path) ? { path: args.path, external: true } : undefined))
+    build.onResolve({ filter: /^[^./]/ }, (args) => (EXTERNAL.test(args.path) ? { path: externalPath(args.path), external: true } : undefined))
     build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined
       const source = await readFile(args.path, 'utf8')
