@@ -8,7 +8,10 @@ export async function findOne<T>(payload: Payload, collection: Collection, where
   return docs[0] as T | undefined
 }
 
-/** Equality of JSON values, whatever the order of object keys. */
+/**
+ * Equality of JSON values, whatever the order of object keys. Not `util.isDeepStrictEqual`: what the
+ * importer wants holds `undefined` where the stored document has no key, which is the same value here.
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b)
 }
