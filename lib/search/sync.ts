@@ -53,6 +53,26 @@ export async function syncArticle(payload: Payload, id: Id): Promise<void> {
   else await engine.remove(String(id))
 }
 
+/** Brings these articles' entries in step at once, in one read (the importer's bulk path, after each batch's commit). */
+export async function syncArticles(payload: Payload, ids: readonly Id[]): Promise<void> {
+  if (ids.length === 0) return
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: { id: { in: [...ids] } },
+    draft: false,
+    depth: 1,
+    select: FIELDS,
+    populate: { authors: { name: true } },
+    pagination: false,
+    overrideAccess: true,
+  })
+  const published = docs.filter((doc) => doc._status === 'published') as Indexed[]
+  const engine = searchEngine(payload)
+  await engine.upsert(published.map(entryOf))
+  const kept = new Set(published.map((doc) => String(doc.id)))
+  for (const id of ids) if (!kept.has(String(id))) await engine.remove(String(id))
+}
+
 /** The published articles by these authors, by id (an author's name is indexed with each of them). */
 export async function articlesBy(req: PayloadRequest, author: Id): Promise<Id[]> {
   const { docs } = await req.payload.find({

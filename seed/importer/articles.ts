@@ -37,10 +37,13 @@ export async function upsertArticle(
     _status: 'published',
   }
   if (!existing) {
+    // Dated as the piece is: an imported article was not "updated" on the day it was imported.
+    const { _status, ...fields } = wanted
+    const queued = await writer.queueArticle({ ...fields, authors: authorIds, leadImage, publishedAt, createdAt: publishedAt, updatedAt: publishedAt })
+    if (queued !== null) return { id: queued, slug: parsed.slug, action: 'created' }
     const doc = await writer.create('articles', { slug: { equals: parsed.slug } }, `the article "${parsed.slug}"`, () =>
       payload.create({
         collection: 'articles',
-        // Dated as the piece is: an imported article was not "updated" on the day it was imported.
         data: { ...wanted, createdAt: publishedAt, updatedAt: publishedAt },
         draft: false,
         depth: 0,

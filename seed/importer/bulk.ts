@@ -1,6 +1,8 @@
 import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { deferTags, expireTags } from '@/lib/invalidation/expire'
+import { syncArticles } from '@/lib/search/sync'
+import { ArticleQueue } from './direct'
 import { describeError, type Id } from './report'
 import { type BatchLink, removeFiles } from './writer'
 
@@ -31,12 +33,15 @@ export class Batch implements BatchLink {
   readonly uploadedFiles: string[] = []
   readonly known = new Map<string, unknown>()
   private readonly afterCommit: { label: string; run: () => Promise<void>; warn: (line: string) => void }[] = []
+  /** New published articles, written together at the end of the batch (direct.ts); only inside a transaction. */
+  readonly articles: ArticleQueue | null
 
   private constructor(
     private readonly payload: Payload,
     readonly transactionID: Id | null,
   ) {
     this.context = deferTags(this.tags)
+    this.articles = transactionID === null ? null : new ArticleQueue(payload, transactionID)
   }
 
   /**
@@ -64,9 +69,17 @@ export class Batch implements BatchLink {
 
   /** Records the batch's tags in the invalidation log inside its transaction, commits, then expires them here and runs the deferred work. */
   async commit(): Promise<void> {
+    const req = await createLocalReq({ context: this.context, req: this.transactionID === null ? {} : { transactionID: this.transactionID } }, this.payload)
+    if (this.articles && this.articles.size > 0) {
+      const { tags, ids } = await this.articles.flush(req)
+      for (const tag of tags) this.tags.add(tag)
+      // As the search-index hook does for one article, after the commit: the batch's at once.
+      this.afterCommit.push({ label: 'index the articles for search', run: () => syncArticles(this.payload, ids), warn: (line) => this.payload.logger.error(line) })
+    }
     if (this.tags.size > 0) {
-      const req = await createLocalReq({ req: this.transactionID === null ? {} : { transactionID: this.transactionID } }, this.payload)
-      await expireTags([...this.tags], req)
+      // Its own request: without the batch's context, which would only collect them again.
+      const logReq = await createLocalReq({ req: this.transactionID === null ? {} : { transactionID: this.transactionID } }, this.payload)
+      await expireTags([...this.tags], logReq)
     }
     if (this.transactionID !== null) await this.payload.db.commitTransaction(this.transactionID)
     for (const { label, run, warn } of this.afterCommit) {

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload, PayloadRequest, Where } from 'payload'
 import type { Media } from '@/payload-types'
+import type { ArticleQueue, NewArticle } from './direct'
 import { findOne } from './lookup'
 import { type Collection, describeError, type Id } from './report'
 
@@ -18,6 +19,8 @@ export interface BatchLink {
   readonly uploadedFiles: string[]
   /** Documents already looked up or written by the batch's pieces, by natural key ("authors:<slug>"): read once per batch. */
   readonly known: Map<string, unknown>
+  /** Where the batch collects its new published articles, to write them at once (direct.ts); null without a transaction. */
+  readonly articles: ArticleQueue | null
   later(work: { label: string; run: () => Promise<void> }[], warn: (line: string) => void): void
 }
 
@@ -93,6 +96,15 @@ export class PieceWriter {
       },
     })
     return doc
+  }
+
+  /**
+   * A new published article written with the batch's others at its end (direct.ts): its id, or
+   * null outside a batch that can (the caller then creates it through the Local API).
+   */
+  async queueArticle(article: NewArticle): Promise<Id | null> {
+    const queue = this.batch?.articles
+    return queue ? queue.add(article) : null
   }
 
   onceCommitted(label: string, run: () => Promise<void>): void {
