@@ -143,8 +143,10 @@ export async function writeBatch<T, R>(
     }
     await batch.commit()
     return outcomes
-  } catch {
+  } catch (error) {
     await batch.rollback()
+    // Said, not hidden: each piece alone is correct but many times slower.
+    payload.logger.warn(`A batch of ${items.length} could not be written whole (${describeError(error)}): writing its pieces one at a time.`)
     const alone: Settled<R>[] = []
     for (const item of items) alone.push(await settle(() => write(item)))
     return alone

@@ -1,15 +1,13 @@
 import { upsertRow } from '@payloadcms/drizzle'
 import { sql } from '@payloadcms/db-sqlite'
 import { buildVersionCollectionFields, getDefaultValue, type Payload, type PayloadRequest, type Where } from 'payload'
-import { articleInputErrors, type FieldError } from '@/lib/content/article-input'
 import { tagsForArticle } from '@/lib/content/cache-tags'
-import { idOf } from '@/lib/content/populated'
-import { type CheckedPhoto, missingPhotoFields, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
-import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
-import { controlCharacterErrors } from '@/lib/text/sentences'
-import { slugify, validateSlug } from '@/lib/text/slug'
+import type { CheckedPhoto } from '@/lib/photos/checks'
 import { articlePath } from '@/lib/content/site'
+import { type NewArticle, newArticleErrors, photosOf, storedArticle } from './new-article'
 import type { Id } from './report'
+
+export type { NewArticle } from './new-article'
 
 /*
  * The bulk path's write of NEW published articles (an archive imported, the scale benchmark's
@@ -33,104 +31,7 @@ import type { Id } from './report'
  * everything back, and the batch then writes its pieces one at a time through the Local API.
  */
 
-/** What an import gives of a new article; everything else is what the collection gives a new one. */
-export interface NewArticle {
-  title: string
-  slug: string
-  language?: string
-  standfirst?: string | null
-  authors: Id[]
-  leadImage?: Id | null
-  body?: unknown
-  publishedAt: string
-  section?: string | null
-  tags?: string[]
-  dateline?: string | null
-  /** Dated as the piece is, when given (an imported article was not "updated" on the day it was imported). */
-  createdAt?: string
-  updatedAt?: string
-}
-
-const ALLOWED = new Set<string>([
-  'title', 'slug', 'language', 'standfirst', 'authors', 'leadImage', 'body', 'publishedAt', 'section', 'tags', 'dateline', 'createdAt', 'updatedAt',
-])
-
 type Row = Record<string, unknown>
-
-/** The photos an article shows: its lead image and the uploads in its body (pure). */
-export function photosOf(article: Pick<NewArticle, 'leadImage' | 'body'>): Id[] {
-  const lead = idOf(article.leadImage)
-  return [...new Map([...(lead !== null ? [lead] : []), ...uploadIdsInLexical(article.body)].map((id) => [String(id), id])).values()]
-}
-
-/** The tags as the field's hook keeps them (trimmed, once each) and their URL forms (pure). */
-export function tagsOf(tags: readonly string[] | undefined): { tags: string[]; tagSlugs: string[] } {
-  const kept = [...new Set((tags ?? []).map((tag) => tag.trim()).filter(Boolean))]
-  return { tags: kept, tagSlugs: [...new Set(kept.map((tag) => slugify(tag)).filter(Boolean))] }
-}
-
-/**
- * Why the Local API would refuse to publish this new article, field by field (pure): `authors` and
- * `photos` are those that exist, by id as a string. Anything the bulk path does not compute as the
- * collection would (a field it does not know, a slug or language not already in their stored form)
- * is refused too, rather than stored differently.
- */
-export function newArticleErrors(article: NewArticle, authors: ReadonlySet<string>, photos: ReadonlyMap<string, CheckedPhoto>): FieldError[] {
-  const unknown = Object.keys(article).filter((key) => !ALLOWED.has(key))
-  if (unknown.length > 0) return unknown.map((path) => ({ path, message: `The bulk path does not write ${path}.` }))
-  const errors = [...articleInputErrors(article), ...controlCharacterErrors(article)]
-  if (errors.length > 0) return errors
-  if (typeof article.title !== 'string' || article.title.trim() === '') errors.push({ path: 'title', message: 'A headline is required.' })
-  const slugProblem = validateSlug(article.slug)
-  if (slugProblem !== true) errors.push({ path: 'slug', message: slugProblem })
-  else if (slugify(article.slug, article.language) !== article.slug) errors.push({ path: 'slug', message: `"${article.slug}" is not in slug form.` })
-  const language = article.language ?? SITE_LANGUAGE
-  const languageProblem = validateLanguage(language)
-  if (languageProblem !== true) errors.push({ path: 'language', message: languageProblem })
-  else if (canonicalLanguage(language) !== language) errors.push({ path: 'language', message: `"${language}" is not in its canonical form.` })
-  if (!Array.isArray(article.authors) || article.authors.length === 0) errors.push({ path: 'authors', message: 'Add at least one author before publishing.' })
-  else {
-    const missing = article.authors.filter((id) => !authors.has(String(id)))
-    if (missing.length > 0) errors.push({ path: 'authors', message: `There is no author with id ${missing.join(', ')}.` })
-  }
-  if (typeof article.publishedAt !== 'string' || Number.isNaN(Date.parse(article.publishedAt))) {
-    errors.push({ path: 'publishedAt', message: 'A publication date is required.' })
-  }
-  const lead = idOf(article.leadImage)
-  for (const id of photosOf(article)) {
-    const path = lead !== null && String(id) === String(lead) ? 'leadImage' : 'body'
-    const photo = photos.get(String(id))
-    if (!photo) {
-      errors.push({ path, message: `There is no photo with id ${id}.` })
-      continue
-    }
-    const missing = missingPhotoFields(photo)
-    if (missing.length > 0) errors.push({ path, message: publishRefusal(photo, path === 'leadImage' ? 'lead' : 'body', missing) })
-  }
-  return errors
-}
-
-/**
- * The document the Local API would store for this new published article (pure): the collection's
- * defaults, then the article, then what the hooks derive (tags, their slugs, the photos it shows,
- * no stage history for a new article in the first stage, no correction).
- */
-export function storedArticle(article: NewArticle, defaults: Row, id: Id, now: string): Row {
-  return {
-    ...defaults,
-    ...article,
-    ...tagsOf(article.tags),
-    id,
-    language: article.language ?? defaults.language ?? SITE_LANGUAGE,
-    photos: photosOf(article),
-    stageHistory: [],
-    correctedAt: null,
-    significantUpdate: false,
-    _status: 'published',
-    createdAt: article.createdAt ?? now,
-    updatedAt: article.updatedAt ?? now,
-  }
-}
 
 interface Queued {
   article: NewArticle
@@ -200,7 +101,8 @@ export class ArticleQueue {
   }
 
   private async newId(): Promise<Id> {
-    if (!isDrizzle(this.payload)) return new (this.payload.db as unknown as MongoLike).mongoose.Types.ObjectId().toHexString()
+    // MongoDB: an ObjectId from the adapter's own mongoose (its connection's), as the adapter would make on insert.
+    if (!isDrizzle(this.payload)) return new (this.payload.db as unknown as MongoLike).connection.base.Types.ObjectId().toHexString()
     if (this.nextId === null) this.nextId = (await largestId(this.payload, this.transactionID, 'articles')) + 1
     return this.nextId++
   }
@@ -297,7 +199,7 @@ interface DrizzleDb {
   all<T>(query: unknown): Promise<T[]>
 }
 interface MongoLike {
-  mongoose: { Types: { ObjectId: new () => { toHexString(): string } } }
+  connection: { base: { Types: { ObjectId: new () => { toHexString(): string } } } }
 }
 
 const isDrizzle = (payload: Payload) => 'drizzle' in payload.db && 'tableNameMap' in payload.db
