@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { upsertRow } from '@payloadcms/drizzle'
 import { sql } from '@payloadcms/db-sqlite'
 import { buildVersionCollectionFields, getDefaultValue, type Payload, type PayloadRequest, type Where } from 'payload'
@@ -71,7 +72,7 @@ export class ArticleQueue {
     const now = new Date().toISOString()
     await this.check(req)
     const defaults = await collectionDefaults(this.payload, req)
-    const docs = this.queued.map(({ article, id }) => storedArticle(article, defaults, id, now))
+    const docs = this.queued.map(({ article, id }) => storedArticle(article, defaults, id, now, () => randomBytes(12).toString('hex')))
     if (isDrizzle(this.payload)) await this.insertRows(req, docs, now)
     else await this.insertEach(req, docs, now)
     await showPhotos(req, docs.flatMap((doc) => doc.photos as Id[]))
@@ -84,16 +85,19 @@ export class ArticleQueue {
     const authorIds = [...new Set(this.queued.flatMap(({ article }) => (Array.isArray(article.authors) ? article.authors : []).map(String)))]
     const photoIds = [...new Set(this.queued.flatMap(({ article }) => photosOf(article).map(String)))]
     const common = { depth: 0, pagination: false, overrideAccess: true, req } as const
-    const [authors, photos] = await Promise.all([
+    const userIds = [...new Set(this.queued.flatMap(({ article }) => (article.assignee != null ? [String(article.assignee)] : [])))]
+    const [authors, photos, users] = await Promise.all([
       authorIds.length === 0 ? { docs: [] } : this.payload.find({ collection: 'authors', where: { id: { in: authorIds } }, select: {}, ...common }),
       photoIds.length === 0
         ? { docs: [] }
         : this.payload.find({ collection: 'media', where: { id: { in: photoIds } }, select: { alt: true, filename: true, credit: true }, ...common }),
+      userIds.length === 0 ? { docs: [] } : this.payload.find({ collection: 'users', where: { id: { in: userIds } }, select: {}, ...common }),
     ])
-    const knownAuthors = new Set(authors.docs.map((doc) => String(doc.id)))
+    const known = (result: { docs: { id: Id }[] }) => new Set(result.docs.map((doc) => String(doc.id)))
+    const [knownAuthors, knownUsers] = [known(authors), known(users)]
     const knownPhotos = new Map(photos.docs.map((doc) => [String(doc.id), doc as CheckedPhoto]))
     for (const { article } of this.queued) {
-      const errors = newArticleErrors(article, knownAuthors, knownPhotos)
+      const errors = newArticleErrors(article, knownAuthors, knownPhotos, knownUsers)
       if (errors.length > 0) {
         throw new Error(`the article "${article.slug}" cannot be published: ${errors.map((error) => `${error.path}: ${error.message}`).join('; ')}`)
       }

@@ -1,5 +1,6 @@
 import { articleInputErrors, type FieldError } from '@/lib/content/article-input'
 import { idOf } from '@/lib/content/populated'
+import { FIRST_STAGE, isStage, type Stage, unknownStage } from '@/lib/content/stages'
 import { type CheckedPhoto, missingPhotoFields, publishRefusal, uploadIdsInLexical } from '@/lib/photos/checks'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
 import { controlCharacterErrors } from '@/lib/text/sentences'
@@ -24,13 +25,18 @@ export interface NewArticle {
   section?: string | null
   tags?: string[]
   dateline?: string | null
+  /** The desk's: where the story stands (lib/content/stages.ts), who has it, by when. */
+  stage?: Stage
+  assignee?: Id | null
+  dueAt?: string | null
   /** Dated as the piece is, when given (an imported article was not "updated" on the day it was imported). */
   createdAt?: string
   updatedAt?: string
 }
 
 const ALLOWED = new Set<string>([
-  'title', 'slug', 'language', 'standfirst', 'authors', 'leadImage', 'body', 'publishedAt', 'section', 'tags', 'dateline', 'createdAt', 'updatedAt',
+  'title', 'slug', 'language', 'standfirst', 'authors', 'leadImage', 'body', 'publishedAt', 'section', 'tags', 'dateline', 'stage', 'assignee', 'dueAt',
+  'createdAt', 'updatedAt',
 ])
 
 /** The photos an article shows: its lead image and the uploads in its body (pure). */
@@ -51,7 +57,12 @@ export function tagsOf(tags: readonly string[] | undefined): { tags: string[]; t
  * collection would (a field it does not know, a slug or language not already in their stored form)
  * is refused too, rather than stored differently.
  */
-export function newArticleErrors(article: NewArticle, authors: ReadonlySet<string>, photos: ReadonlyMap<string, CheckedPhoto>): FieldError[] {
+export function newArticleErrors(
+  article: NewArticle,
+  authors: ReadonlySet<string>,
+  photos: ReadonlyMap<string, CheckedPhoto>,
+  users: ReadonlySet<string> = new Set(),
+): FieldError[] {
   const unknown = Object.keys(article).filter((key) => !ALLOWED.has(key))
   if (unknown.length > 0) return unknown.map((path) => ({ path, message: `The bulk path does not write ${path}.` }))
   const errors = [...articleInputErrors(article), ...controlCharacterErrors(article)]
@@ -72,6 +83,12 @@ export function newArticleErrors(article: NewArticle, authors: ReadonlySet<strin
   if (typeof article.publishedAt !== 'string' || Number.isNaN(Date.parse(article.publishedAt))) {
     errors.push({ path: 'publishedAt', message: 'A publication date is required.' })
   }
+  if (article.stage !== undefined && !isStage(article.stage)) errors.push({ path: 'stage', message: unknownStage(article.stage) })
+  const assignee = idOf(article.assignee)
+  if (assignee !== null && !users.has(String(assignee))) errors.push({ path: 'assignee', message: `There is no user with id ${assignee}.` })
+  if (article.dueAt != null && (typeof article.dueAt !== 'string' || Number.isNaN(Date.parse(article.dueAt)))) {
+    errors.push({ path: 'dueAt', message: 'The due date must be a date, e.g. "2025-06-30T08:00:00.000Z".' })
+  }
   const lead = idOf(article.leadImage)
   for (const id of photosOf(article)) {
     const path = lead !== null && String(id) === String(lead) ? 'leadImage' : 'body'
@@ -89,9 +106,17 @@ export function newArticleErrors(article: NewArticle, authors: ReadonlySet<strin
 /**
  * The document the Local API would store for this new published article (pure): the collection's
  * defaults, then the article, then what the hooks derive (tags, their slugs, the photos it shows,
- * no stage history for a new article in the first stage, no correction).
+ * its stage history, no correction).
  */
-export function storedArticle(article: NewArticle, defaults: Record<string, unknown>, id: Id, now: string): Record<string, unknown> {
+export function storedArticle(
+  article: NewArticle,
+  defaults: Record<string, unknown>,
+  id: Id,
+  now: string,
+  /** The id of an array row (Payload gives each an ObjectId's 24 hex digits). */
+  rowId: () => string,
+): Record<string, unknown> {
+  const stage = article.stage ?? FIRST_STAGE
   return {
     ...defaults,
     ...article,
@@ -99,7 +124,9 @@ export function storedArticle(article: NewArticle, defaults: Record<string, unkn
     id,
     language: article.language ?? defaults.language ?? SITE_LANGUAGE,
     photos: photosOf(article),
-    stageHistory: [],
+    // As the desk's hook records a new article's first move (collections/Articles/hooks/desk.ts), by no one: the import.
+    stageHistory: stage === FIRST_STAGE ? [] : [{ id: rowId(), from: null, to: stage, by: null, at: now }],
+    stage,
     correctedAt: null,
     significantUpdate: false,
     _status: 'published',

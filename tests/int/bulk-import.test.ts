@@ -6,7 +6,7 @@ import type { Article } from '@/payload-types'
 import { type Batch, writeBatch } from '@/seed/importer/bulk'
 import type { NewArticle } from '@/seed/importer/direct'
 import { unlessStandinCannot } from './support/database'
-import { startPayload, type TestPayload } from './support/payload'
+import { createUser, startPayload, type TestPayload } from './support/payload'
 
 /*
  * The bulk path's write of new published articles (seed/importer/direct.ts) stores what the Local
@@ -17,10 +17,12 @@ import { startPayload, type TestPayload } from './support/payload'
 let t: TestPayload
 let author: { id: number | string }
 let photo: { id: number | string }
+let editor: { id: number | string }
 
 beforeAll(async () => {
   t = await startPayload()
   author = await t.payload.create({ collection: 'authors', data: { name: 'Layla Nasser' } })
+  editor = await createUser(t.payload, ['editor'])
   const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 90, b: 160 } } }).jpeg().toBuffer()
   photo = await t.payload.create({
     collection: 'media',
@@ -66,14 +68,20 @@ beforeEach(async () => {
 /** What two articles must have alike: everything but what names and dates each. */
 function comparable(doc: Record<string, unknown>): Record<string, unknown> {
   const { id, title, slug, standfirst, body, createdAt, updatedAt, parent, ...rest } = doc
+  // A move on the desk has its own row id and time.
+  if (Array.isArray(rest.stageHistory)) rest.stageHistory = rest.stageHistory.map(({ id: _id, at: _at, ...move }) => move)
   return rest
 }
 
 describe('new published articles written by the bulk path', () => {
-  it('are stored as the Local API stores them: fields, defaults, derived fields and the first version', async () => {
+  it.each([
+    ['in the first stage', {}],
+    ['further on the desk, assigned and due', { stage: 'editing', dueAt: '2025-07-02T09:00:00.000Z' }],
+  ] as const)('are stored as the Local API stores them (%s): fields, defaults, derived fields and the first version', async (_, desk) => {
     const warn = vi.spyOn(t.payload.logger, 'warn')
-    const viaApi = await t.payload.create({ collection: 'articles', data: { ...article(1), _status: 'published' } as never, draft: false, depth: 0 })
-    const outcomes = await writeArticles([article(2)])
+    const extra: Partial<NewArticle> = 'stage' in desk ? { ...desk, assignee: editor.id } : {}
+    const viaApi = await t.payload.create({ collection: 'articles', data: { ...article(1, extra), _status: 'published' } as never, draft: false, depth: 0 })
+    const outcomes = await writeArticles([article(2, extra)])
     expect(fellBack(warn)).toBe(false)
     warn.mockRestore()
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true])
@@ -95,6 +103,9 @@ describe('new published articles written by the bulk path', () => {
       version: comparable(va[0]!.version as never),
     })
     expect(vb[0]!.version.title).toBe('Harbour works begin in town 2')
+    if ('stage' in desk) {
+      expect(b).toMatchObject({ stage: 'editing', stageHistory: [{ id: expect.stringMatching(/^[0-9a-f]{24}$/), from: null, to: 'editing', by: null }] })
+    }
   })
 
   it('are in the search index once the batch has committed, show their photo to readers, and take their path back from a redirect', async () => {

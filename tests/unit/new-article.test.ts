@@ -68,11 +68,16 @@ describe('newArticleErrors', () => {
 })
 
 describe('storedArticle', () => {
+  it('records a new article further on the desk as one move there, by no one, with a row id', () => {
+    const stored = storedArticle(article({ stage: 'editing' }), { stage: 'writing' }, 42, '2026-01-01T00:00:00.000Z', () => 'row-1')
+    expect(stored).toMatchObject({ stage: 'editing', stageHistory: [{ id: 'row-1', from: null, to: 'editing', by: null, at: '2026-01-01T00:00:00.000Z' }] })
+  })
+
   it('is the defaults, then the article, then what the hooks derive; published, dated as given or now', () => {
-    const stored = storedArticle(article({ createdAt: '2025-07-01T00:00:00.000Z' }), { stage: 'idea', kind: 'news', language: 'en' }, 42, '2026-01-01T00:00:00.000Z')
+    const stored = storedArticle(article({ createdAt: '2025-07-01T00:00:00.000Z' }), { stage: 'writing', kind: 'news', language: 'en' }, 42, '2026-01-01T00:00:00.000Z', () => 'row-1')
     expect(stored).toMatchObject({
       id: 42,
-      stage: 'idea',
+      stage: 'writing',
       kind: 'news',
       language: 'en',
       tags: ['Harbours', 'Trade'],
