@@ -53,7 +53,11 @@ export class ArticleQueue {
     return this.queued.length
   }
 
-  /** Queues a new article and gives the id it will have. */
+  /**
+   * Queues a new article and gives the id it will have: on SQLite counted on from the largest when
+   * the batch queues its first, so an article the batch creates through the Local API must come
+   * before (after, its id would be taken: the batch then fails whole and is written piece by piece).
+   */
   async add(article: NewArticle): Promise<Id> {
     if (this.queued.some((queued) => queued.article.slug === article.slug)) {
       throw new Error(`the batch already creates an article with the slug "${article.slug}"`)
