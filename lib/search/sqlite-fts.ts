@@ -20,6 +20,7 @@ import { foldText } from './text'
 export interface LibsqlClient {
   execute(statement: { sql: string; args?: (string | number | null)[] } | string): Promise<{ rows: Record<string, unknown>[] }>
   batch(statements: { sql: string; args?: (string | number | null)[] }[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
+  transaction(mode: 'write'): Promise<Pick<LibsqlClient, 'execute' | 'batch'> & { commit(): Promise<void>; close(): void }>
 }
 
 /*
@@ -84,7 +85,6 @@ export function sqliteFtsEngine(client: LibsqlClient): SearchEngine {
   return {
     name: 'sqlite-fts5',
     async prepare() {
-      const { rows } = await client.execute({ sql: "SELECT sql FROM sqlite_master WHERE name = ? AND type = 'table'", args: [ARTICLES] })
       const statements = [
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${TEXT} USING fts5(headline, standfirst, body, extra, ` +
           "content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2')",
@@ -94,9 +94,18 @@ export function sqliteFtsEngine(client: LibsqlClient): SearchEngine {
         `CREATE TABLE IF NOT EXISTS ${AUTHORS} (author TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (author, article)) WITHOUT ROWID`,
         `CREATE INDEX IF NOT EXISTS ${AUTHORS}_article ON ${AUTHORS} (article)`,
       ]
-      // The first version's single FTS5 table had this name: dropped, and rebuilt at start (reindexIfEmpty).
-      const first = String(rows[0]?.sql ?? '').startsWith('CREATE VIRTUAL TABLE')
-      await client.batch([...(first ? [{ sql: `DROP TABLE ${ARTICLES}` }] : []), ...statements.map((sql) => ({ sql }))], 'write')
+      // The first version's single FTS5 table had this name: dropped, and rebuilt at start
+      // (reindexIfEmpty). Looked at inside the write transaction, so processes starting together
+      // take turns and only the first drops it.
+      const tx = await client.transaction('write')
+      try {
+        const { rows } = await tx.execute({ sql: "SELECT sql FROM sqlite_master WHERE name = ? AND type = 'table'", args: [ARTICLES] })
+        if (String(rows[0]?.sql ?? '').startsWith('CREATE VIRTUAL TABLE')) await tx.execute(`DROP TABLE ${ARTICLES}`)
+        for (const sql of statements) await tx.execute(sql)
+        await tx.commit()
+      } finally {
+        tx.close()
+      }
     },
     async upsert(entries) {
       if (entries.length === 0) return
