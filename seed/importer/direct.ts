@@ -68,8 +68,8 @@ export class ArticleQueue {
   }
 
   /**
-   * Checks and writes every queued article, then does what the afterChange hooks would: returns
-   * the cache tags to expire; `indexed` gets the ids to index once the batch has committed.
+   * Checks and writes every queued article, then does what the afterChange hooks would; returns
+   * the cache tags to expire and the ids to index once the batch has committed.
    */
   async flush(req: PayloadRequest): Promise<{ tags: string[]; ids: Id[] }> {
     if (this.queued.length === 0) return { tags: [], ids: [] }
@@ -196,7 +196,6 @@ async function dropShadowingRedirects(req: PayloadRequest, paths: string[]): Pro
 // The adapters, as far as this module uses them
 
 interface DrizzleLike {
-  packageName: string
   tableNameMap: Map<string, string>
   versionsSuffix: string
   tables: Record<string, unknown>
