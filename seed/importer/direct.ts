@@ -182,7 +182,7 @@ async function showPhotos(req: PayloadRequest, ids: Id[]): Promise<void> {
   if (unique.length === 0) return
   const where: Where = { and: [{ id: { in: unique } }, { shownToReaders: { not_equals: true } }] }
   // Straight to the database, as the hook writes it: a flag the server keeps is not an edit of the photo.
-  await req.payload.db.updateMany({ collection: 'media', where, data: { shownToReaders: true }, req })
+  await req.payload.db.updateMany({ collection: 'media', where, data: { shownToReaders: true }, req, returning: false })
 }
 
 /** A new article's path wins over a redirect from it (hooks/slug-history.ts movePath), for the whole batch at once. */
