@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'esbuild'
+import { enableCompileCache } from './compile-cache.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const cacheDir = path.join(root, 'node_modules', '.cache', 'masthead')
@@ -129,4 +130,6 @@ loadEnvFiles()
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 // What the script sees, as under `payload run`: itself, then its own arguments.
 process.argv = [process.argv[0]!, entry, ...args]
+// The bundle is one 7 MB file: compiled once, then loaded from Node's code cache (server/compile-cache.ts).
+enableCompileCache(root)
 await import(pathToFileURL(outfile).href)
