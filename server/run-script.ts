@@ -12,7 +12,7 @@
  *
  * As `payload run` does, it loads the .env files first and turns Payload's HMR off.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -75,12 +75,17 @@ const sourcePaths: Plugin = {
   },
 }
 
-async function bundle(entry: string, outfile: string, manifest: string): Promise<void> {
+async function bundle(entry: string, outdir: string, manifest: string): Promise<void> {
   const started = performance.now()
   const { build } = await import('esbuild')
+  rmSync(outdir, { recursive: true, force: true })
   const result = await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { main: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // What the code imports only when it needs it (payload.config.ts's MongoDB adapter, which loads
+    // mongoose) goes into chunks of its own, loaded then: a single file would load it at start.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -121,15 +126,16 @@ if (!script || !/\.tsx?$/.test(script)) {
 }
 const entry = path.resolve(process.cwd(), script)
 const name = path.relative(root, entry).replace(/[^A-Za-z0-9]+/g, '-')
-const outfile = path.join(cacheDir, `${name}.mjs`)
+const outdir = path.join(cacheDir, name)
+const outfile = path.join(outdir, 'main.mjs')
 const manifest = path.join(cacheDir, `${name}.inputs.json`)
 mkdirSync(cacheDir, { recursive: true })
-if (!existsSync(outfile) || !upToDate(manifest)) await bundle(entry, outfile, manifest)
+if (!existsSync(outfile) || !upToDate(manifest)) await bundle(entry, outdir, manifest)
 
 loadEnvFiles()
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 // What the script sees, as under `payload run`: itself, then its own arguments.
 process.argv = [process.argv[0]!, entry, ...args]
-// The bundle is one 7 MB file: compiled once, then loaded from Node's code cache (server/compile-cache.ts).
+// The bundle is 7 MB of JavaScript: compiled once, then loaded from Node's code cache (server/compile-cache.ts).
 enableCompileCache(root)
 await import(pathToFileURL(outfile).href)
