@@ -10,5 +10,13 @@ import path from 'node:path'
  * Call it before the heavy imports, which must then be dynamic: static ones are compiled first.
  */
 export function enableCompileCache(root: string): void {
-  module.enableCompileCache?.(path.join(root, 'node_modules', '.cache', 'masthead', 'v8'))
+  module.enableCompileCache?.(compileCacheDir(root))
+}
+
+/**
+ * The same folder, for a process to be spawned with it as NODE_COMPILE_CACHE: then even its own
+ * TypeScript files come from the cache, stripped of their types once (~0.25 s of each start).
+ */
+export function compileCacheDir(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'masthead', 'v8')
 }
