@@ -7,7 +7,8 @@
  * Each number is the total the database should hold afterwards (what is already there counts, the
  * seed piece included), so a second run tops up a smaller database. Photos are small generated
  * 1200×800 solid-colour JPEGs with a photographer and an agency (so articles may be published with
- * them); articles are published, with 6 paragraphs, 1–2 authors, a section and 3 tags, dated 40
+ * them); articles are published, with 6 paragraphs of news-shaped text (bench/support/news-text.ts:
+ * a Zipf-distributed vocabulary), 1–2 authors, a section and 3 tags, dated 40
  * minutes apart, written through the importer's bulk path (its rate is printed). Photos and authors
  * skip the cache revalidation (`context.disableRevalidate`): no server serves the database yet.
  * Run with NODE_ENV=production: the database is migrated as `npm start` migrates it, never pushed.
@@ -20,6 +21,7 @@ import { SECTIONS } from '../lib/content/sections.ts'
 import { type Batch, DEFAULT_BATCH_SIZE, writeBatch } from '../seed/importer/bulk.ts'
 import { describeError } from '../seed/importer/report.ts'
 import { PieceWriter } from '../seed/importer/writer.ts'
+import { newsSentence } from './support/news-text.ts'
 
 const CONTEXT = { disableRevalidate: true }
 const BATCH = 250
@@ -34,13 +36,6 @@ export const TAGS = [
   'Migration', 'Defence', 'Agriculture', 'Water', 'Oceans', 'Wildlife', 'Cities', 'Technology policy', 'Privacy', 'Security',
   'Middle East', 'Europe', 'Africa', 'Asia', 'Americas', 'Oceania', 'Science policy', 'Medicine', 'Vaccines', 'Inflation',
 ]
-const WORDS = (
-  'officials said on tuesday that the talks would continue next week after a round of meetings in the capital ' +
-  'where negotiators discussed a framework for security guarantees trade access and the return of displaced families ' +
-  'analysts cautioned that any agreement would depend on parliament and on the support of regional partners who have ' +
-  'long resisted similar proposals while residents described rising prices shortages of fuel and uncertainty about jobs'
-).split(' ')
-
 interface Args {
   articles: number
   authors: number
@@ -61,13 +56,6 @@ function readArgs(argv: readonly string[]): Args {
 }
 
 const pad = (n: number) => String(n).padStart(5, '0')
-
-function sentence(seed: number, words: number): string {
-  const out: string[] = []
-  for (let i = 0; i < words; i++) out.push(WORDS[(seed * 7 + i * 13 + (i * i) % 5) % WORDS.length]!)
-  const text = out.join(' ')
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
-}
 
 /** Runs `work` over 0..count-1, `concurrency` at a time. */
 async function pool(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
@@ -122,7 +110,7 @@ async function makeAuthors(payload: Payload, have: number, want: number): Promis
   await progress('authors', have, want, (index) =>
     payload.create({
       collection: 'authors',
-      data: { name: `Bench Author ${pad(index)}`, jobTitle: index % 4 === 0 ? 'Correspondent' : 'Reporter', bio: sentence(index, 24) },
+      data: { name: `Bench Author ${pad(index)}`, jobTitle: index % 4 === 0 ? 'Correspondent' : 'Reporter', bio: newsSentence(1_000_000 + index, 24) },
       context: CONTEXT,
     }), 1)
 }
@@ -160,7 +148,7 @@ async function writeArticle(payload: Payload, index: number, authors: number[], 
   const tags = [TAGS[index % TAGS.length]!, TAGS[(index * 7 + 3) % TAGS.length]!, TAGS[(index * 13 + 5) % TAGS.length]!]
   const byline = [authors[index % authors.length]!]
   if (index % 5 === 0) byline.push(authors[(index + 1) % authors.length]!)
-  const title = `Bench story ${pad(index)}: ${sentence(index, 8).slice(0, -1)}`
+  const title = `Bench story ${pad(index)}: ${newsSentence(index * 10 + 8, 8).slice(0, -1)}`
   const writer = await PieceWriter.begin(payload, batch)
   try {
     await writer.create('articles', { title: { equals: title } }, `the article "${title}"`, () =>
@@ -168,10 +156,10 @@ async function writeArticle(payload: Payload, index: number, authors: number[], 
         collection: 'articles',
         data: {
           title,
-          standfirst: sentence(index + 1, 22),
+          standfirst: newsSentence(index * 10 + 9, 22),
           authors: [...new Set(byline)],
           leadImage: photos[index % photos.length],
-          body: paragraphsToLexical(Array.from({ length: 6 }, (_, p) => sentence(index + p, 60))),
+          body: paragraphsToLexical(Array.from({ length: 6 }, (_, p) => newsSentence(index * 10 + p, 60))),
           section: SECTIONS[index % SECTIONS.length]!.value,
           tags: [...new Set(tags)],
           dateline: index % 2 === 0 ? 'London' : 'Nairobi',

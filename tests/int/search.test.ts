@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
 import { searchEngine } from '@/lib/search'
 import { parseQuery } from '@/lib/search/query'
+import type { LibsqlClient } from '@/lib/search/sqlite-fts'
 import { reindexAll, reindexIfEmpty } from '@/lib/search/sync'
 import { paragraphsToLexical } from '@/lib/text/lexical'
-import { unlessStandinCannot } from './support/database'
+import { onMongo, unlessStandinCannot } from './support/database'
 import { createArticle, createAuthor } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -119,6 +120,26 @@ describe('the index holds what readers may see, and only that', () => {
     await reindexIfEmpty(t.payload)
     expect(rebuild).not.toHaveBeenCalled()
     rebuild.mockRestore()
+  })
+
+  it.skipIf(onMongo)('replaces the first SQLite index (one FTS5 table holding everything) and rebuilds it at start', async () => {
+    await story('Index shape check')
+    const engine = searchEngine(t.payload)
+    const before = await engine.entries()
+    const client = (t.payload.db as unknown as { client: LibsqlClient }).client
+    await client.batch([
+      { sql: 'DROP TABLE libsql_search_articles' },
+      { sql: "CREATE VIRTUAL TABLE libsql_search_articles USING fts5(headline, standfirst, body, extra, original UNINDEXED, section UNINDEXED, authors UNINDEXED, published_at UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')" },
+      { sql: "INSERT INTO libsql_search_text (libsql_search_text) VALUES ('delete-all')" },
+      { sql: 'DELETE FROM libsql_search_authors' },
+    ])
+    await engine.prepare()
+    const { rows } = await client.execute("SELECT sql FROM sqlite_master WHERE name = 'libsql_search_articles'")
+    expect(String(rows[0]?.sql)).toMatch(/^CREATE TABLE libsql_search_articles \(id INTEGER PRIMARY KEY/)
+    expect(await engine.size()).toBe(0)
+    await reindexIfEmpty(t.payload)
+    expect(await engine.entries()).toEqual(before)
+    expect(await titles('index shape check')).toEqual(['Index shape check'])
   })
 })
 
