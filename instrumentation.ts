@@ -13,5 +13,5 @@ export async function register() {
   const payload = await getPayload({ config })
   if (seedRequested(process.env)) await (await import('@/server/seed-if-empty')).seedIfEmpty(payload)
   // Next holds requests until now: this, not "ready on", is when the first page can be answered.
-  console.log(`[masthead] Payload ready after ${process.uptime().toFixed(1)} s (migrations applied)`)
+  console.log(`[masthead] Payload ready after ${process.uptime().toFixed(1)} s: the database is up to date`)
 }
