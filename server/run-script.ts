@@ -6,9 +6,9 @@
  * of each module's package for every one of a few thousand modules (drizzle-orm's is 177 KB): most of
  * its start-up is module loading, not Payload. The bundle holds our TypeScript and the pure-JS
  * packages (an entry file, and chunks it loads only when needed), built with esbuild (the compiler
- * tsx itself uses) into node_modules/.cache/masthead/ the first time and again only when one of its inputs changed
- * (their sizes and modification times are kept beside it). Native and worker-thread packages stay
- * outside (EXTERNAL), loaded from node_modules as usual.
+ * tsx itself uses) into node_modules/.cache/masthead/ the first time and again only when one of its
+ * inputs changed (their sizes and modification times are kept beside it). Native and worker-thread
+ * packages stay outside (EXTERNAL), loaded from node_modules as usual.
  *
  * As `payload run` does, it loads the .env files first and turns Payload's HMR off.
  */

@@ -4,10 +4,9 @@
  *
  * The seed is no process of its own before the server any more: the server asks for it once its own
  * Payload has applied the migrations (instrumentation.ts), so a second start boots Payload once, not
- * twice (~2 s of a 4.6 s start, bench:startup), and a fresh database is still migrated (by that one
+ * twice (~1.4 s of a 4.6 s start, bench:startup), and a fresh database is still migrated (by that one
  * process: no two processes ever migrate it at once) and seeded before anyone is answered.
  */
-
 import path from 'node:path'
 
 /** Set by `npm start` for the one server process it runs: seed the database if it has no article. */
