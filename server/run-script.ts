@@ -5,20 +5,23 @@
  * `payload run` loads every file through tsx's loader hooks, and Node then reads the package.json
  * of each module's package for every one of a few thousand modules (drizzle-orm's is 177 KB): most of
  * its start-up is module loading, not Payload. The bundle holds our TypeScript and the pure-JS
- * packages in one file, built with esbuild (the compiler tsx itself uses) into
- * node_modules/.cache/masthead/ the first time and again only when one of its inputs changed
- * (their sizes and modification times are kept beside it). Native and worker-thread packages stay
- * outside (EXTERNAL), loaded from node_modules as usual.
+ * packages (an entry file, and chunks it loads only when needed), built with esbuild (the compiler
+ * tsx itself uses) into node_modules/.cache/masthead/ the first time and again only when one of its
+ * inputs changed (their sizes and modification times are kept beside it). Native and worker-thread
+ * packages stay outside (EXTERNAL), loaded from node_modules as usual.
  *
  * As `payload run` does, it loads the .env files first and turns Payload's HMR off.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Plugin } from 'esbuild'
+import { enableCompileCache } from './compile-cache.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
+/** The bundle's entry file, beside its chunks (`entryPoints: { main }`). */
+const ENTRY = 'main.mjs'
 const cacheDir = path.join(root, 'node_modules', '.cache', 'masthead')
 
 /** Packages loaded from node_modules: native code, worker threads started by file name, optional drivers, or never needed by a script. */
@@ -74,12 +77,18 @@ const sourcePaths: Plugin = {
   },
 }
 
-async function bundle(entry: string, outfile: string, manifest: string): Promise<void> {
+async function bundle(entry: string, outdir: string, manifest: string): Promise<void> {
   const started = performance.now()
   const { build } = await import('esbuild')
+  const staging = `${outdir}.${process.pid}.tmp`
+  rmSync(staging, { recursive: true, force: true })
   const result = await build({
-    entryPoints: [entry],
-    outfile,
+    entryPoints: { main: entry },
+    outdir: staging,
+    outExtension: { '.js': '.mjs' },
+    // What the code imports only when it needs it (payload.config.ts's MongoDB adapter, which loads
+    // mongoose) goes into chunks of its own, loaded then: a single file would load it at start.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -96,8 +105,27 @@ async function bundle(entry: string, outfile: string, manifest: string): Promise
     const file = path.resolve(root, input.replace(/^[a-z-]+:/, ''))
     if (existsSync(file)) inputs[file] = stamp(file)
   }
+  install(staging, outdir)
   writeFileSync(manifest, JSON.stringify(inputs))
   console.error(`[masthead] bundled ${path.relative(root, entry)} (${Object.keys(inputs).length} files) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+}
+
+/**
+ * Moves a new build into place file by file, the entry last, each by an atomic rename: a script
+ * starting meanwhile reads the old entry or the new one, never half of one; and since chunks are
+ * named by their content, one still running from an older build finds the chunks it loads late.
+ * Those of older builds go once they are an hour old.
+ */
+function install(staging: string, outdir: string): void {
+  mkdirSync(outdir, { recursive: true })
+  const built = readdirSync(staging).sort((a, b) => Number(a === ENTRY) - Number(b === ENTRY))
+  for (const name of built) renameSync(path.join(staging, name), path.join(outdir, name))
+  rmSync(staging, { recursive: true, force: true })
+  const current = new Set(built)
+  for (const name of readdirSync(outdir)) {
+    const file = path.join(outdir, name)
+    if (!current.has(name) && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true })
+  }
 }
 
 /**
@@ -120,13 +148,16 @@ if (!script || !/\.tsx?$/.test(script)) {
 }
 const entry = path.resolve(process.cwd(), script)
 const name = path.relative(root, entry).replace(/[^A-Za-z0-9]+/g, '-')
-const outfile = path.join(cacheDir, `${name}.mjs`)
+const outdir = path.join(cacheDir, name)
+const outfile = path.join(outdir, ENTRY)
 const manifest = path.join(cacheDir, `${name}.inputs.json`)
 mkdirSync(cacheDir, { recursive: true })
-if (!existsSync(outfile) || !upToDate(manifest)) await bundle(entry, outfile, manifest)
+if (!existsSync(outfile) || !upToDate(manifest)) await bundle(entry, outdir, manifest)
 
 loadEnvFiles()
 process.env.DISABLE_PAYLOAD_HMR = 'true'
 // What the script sees, as under `payload run`: itself, then its own arguments.
 process.argv = [process.argv[0]!, entry, ...args]
+// The bundle is 7 MB of JavaScript: compiled once, then loaded from Node's code cache (server/compile-cache.ts).
+enableCompileCache(root)
 await import(pathToFileURL(outfile).href)

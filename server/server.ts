@@ -5,8 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import http from 'node:http'
-import next from 'next'
-import sharp from 'sharp'
+import { enableCompileCache } from './compile-cache.ts'
 import { defaultCacheControl } from './http-cache.ts'
 import { pageCache } from './page-cache.ts'
 import { serveCachedPage } from './fast-path.ts'
@@ -14,6 +13,10 @@ import { hasMalformedPathEscape } from './url-escapes.ts'
 
 const port = Number(process.env.PORT || 3000)
 process.title = 'masthead-server'
+
+// Before Next and sharp are loaded (hence their dynamic imports): their code then comes from the cache.
+enableCompileCache(process.cwd())
+const [{ default: next }, { default: sharp }] = await Promise.all([import('next'), import('sharp')])
 
 // libvips (under sharp) keeps up to 50 MB of decoded images and 100 open files after each use; the
 // server resizes a photo once, when it is uploaded, so that cache only holds resident memory.

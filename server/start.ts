@@ -1,6 +1,7 @@
 /**
- * `npm start`: the one command a newcomer runs. Seeds an empty database (applying migrations on the
- * way), builds when needed, then runs the production server (server/server.ts).
+ * `npm start`: the one command a newcomer runs. Builds when needed, then runs the production server
+ * (server/server.ts), which applies the migrations and seeds an empty database before it answers
+ * anyone (server/start-plan.ts says why there, not here).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -8,6 +9,8 @@ import path from 'node:path'
 import { dataDir } from './data-dir.ts'
 import { readOrCreateSecretFile } from './secret.ts'
 import { buildStamp } from './build-stamp.ts'
+import { compileCacheDir } from './compile-cache.ts'
+import { SEED_IF_EMPTY_ENV, startPlan } from './start-plan.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
@@ -30,16 +33,16 @@ function run(command: string, args: string[]): void {
   }
 }
 
-// An empty database gets the seed piece first (applying the migrations on the way); from the
-// prebuilt bundle (server/run-script.ts), which starts in a second where `payload run` takes ~9.
-if (existsSync(path.join(root, 'seed', 'seed.ts'))) {
-  run(process.execPath, [path.join(root, 'server', 'run-script.ts'), 'seed/seed.ts', '--', '--if-empty'])
-}
-
-// Built when the sources changed since the last build, and only then (server/build-stamp.ts).
+// Built when the sources changed since the last build, and only then (server/build-stamp.ts). The
+// build reads no database (every route renders on request), so it needs no migration first.
 const stamp = buildStamp(root)
-const built = existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile)
-if (built && readFileSync(stampFile, 'utf8') === stamp) {
+const plan = startPlan({
+  built: existsSync(path.join(distDir, 'BUILD_ID')),
+  builtStamp: existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : null,
+  stamp,
+  seedScript: existsSync(path.join(root, 'seed', 'seed.ts')),
+})
+if (!plan.build) {
   console.log('[masthead] build is up to date')
 } else {
   const started = Date.now()
@@ -56,12 +59,17 @@ if (built && readFileSync(stampFile, 'utf8') === stamp) {
  * - two malloc arenas instead of glibc's up to eight per core: libsql, sharp/libvips and libuv's
  *   threads each grow an arena of their own otherwise, and freed memory in one is not reused by
  *   another, so the resident set creeps up over hours (a documented glibc behaviour).
- * A MALLOC_ARENA_MAX set in the environment wins.
+ * A MALLOC_ARENA_MAX set in the environment wins, as does NODE_COMPILE_CACHE (server/compile-cache.ts).
  */
 const server = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'server', 'server.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { MALLOC_ARENA_MAX: '2', ...process.env },
+  env: {
+    MALLOC_ARENA_MAX: '2',
+    NODE_COMPILE_CACHE: compileCacheDir(root),
+    ...process.env,
+    ...(plan.seedIfEmpty ? { [SEED_IF_EMPTY_ENV]: '1' } : {}),
+  },
 })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -7,7 +7,10 @@ export const MIN_PASSWORD_LENGTH = 12
 // zxcvbn's 0–4: 3 is "safely unguessable: moderate protection from offline slow-hash scenario".
 const MIN_SCORE = 3
 
-const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs })
+// Built on the first password checked, not at start: ranking its dictionaries takes ~0.1 s, which
+// every process (the server, each `npm run seed`) would otherwise spend booting (bench:startup).
+let zxcvbn: ZxcvbnFactory | undefined
+const strength = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }))
 
 /**
  * Why the password is refused, or null when it may be used: at least 12 characters, and not
@@ -15,7 +18,7 @@ const zxcvbn = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs:
  */
 export function passwordProblem(password: string, userInputs: string[] = []): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Passwords must be at least ${MIN_PASSWORD_LENGTH} characters long.`
-  if (zxcvbn.check(password, userInputs.filter(Boolean)).score >= MIN_SCORE) return null
+  if (strength().check(password, userInputs.filter(Boolean)).score >= MIN_SCORE) return null
   return 'This password is too easy to guess (common, a pattern, or made of your name or e-mail): choose a longer, less common one, e.g. several unrelated words.'
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
 import { searchEngine } from '@/lib/search'
 import { parseQuery } from '@/lib/search/query'
-import type { LibsqlClient } from '@/lib/search/sqlite-fts'
+import { sqliteFtsEngine, type LibsqlClient } from '@/lib/search/sqlite-fts'
 import { reindexAll, reindexIfEmpty } from '@/lib/search/sync'
 import { paragraphsToLexical } from '@/lib/text/lexical'
 import { onMongo, unlessStandinCannot } from './support/database'
@@ -144,6 +144,26 @@ describe('the index holds what readers may see, and only that', () => {
 })
 
 describe('search', () => {
+  it.skipIf(onMongo)('ranks, of a query matching more articles than it ranks, those with the word in the headline and the newest others', async () => {
+    const pelican = 'Pelicans nest here. ' + 'The pelican returns. '.repeat(6)
+    const census = await story('Pelican census begins', { body: body('A count along the coast.') })
+    const keen = await story('Harbour notes 1', { body: body(pelican) })
+    await story('Harbour notes 2', { body: body('One pelican, and much else besides, was seen from the pier today.') })
+    const newer = await story('Harbour notes 3', { body: body('One pelican, and much else besides, was seen from the pier today.') })
+    const newest = await story('Harbour notes 4', { body: body('One pelican, and much else besides, was seen from the pier today.') })
+    const client = (t.payload.db as unknown as { client: LibsqlClient }).client
+    const search = (engine: ReturnType<typeof sqliteFtsEngine>) =>
+      engine.search({ query: parseQuery('pelican'), section: null, author: null, sort: 'relevance', offset: 0, limit: 2 })
+    // Every match ranked: the headline, then the body that says it most.
+    const all = await search(sqliteFtsEngine(client))
+    expect(all.hits.map((hit) => hit.id)).toEqual([String(census.id), String(keen.id)])
+    // Past two matches, two of each kind ranked: the headline match still first, then one of the two newest.
+    const bounded = await search(sqliteFtsEngine(client, { rankAllUpTo: 2, candidates: 2 }))
+    expect(bounded.total).toBe(5)
+    expect(bounded.hits[0]?.id).toBe(String(census.id))
+    expect([String(newer.id), String(newest.id)]).toContain(bounded.hits[1]?.id)
+  })
+
   searching('ranks a headline match above a body match', async () => {
     await story('Routine council meeting', { body: body('Talk turned to the drought in the valley.') })
     await story('Drought grips the valley', { body: body('Farmers wait for rain.') })
