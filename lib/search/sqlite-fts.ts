@@ -9,7 +9,7 @@ import { foldText } from './text'
  * - `libsql_search_text`: a contentless FTS5 index of the folded text (lib/search/text.ts; FTS5's
  *   `unicode61 remove_diacritics 2` tokenizer folds again whatever our folding left), ranked by
  *   bm25() with the field weights. It stores no text, so ranking and counting read the index alone.
- * - `libsql_search_articles`: one row per article with what filters, sorting and snippets need
+ * - `libsql_search_documents`: one row per article with what filters, sorting and snippets need
  *   (section, date, the text as written), indexed for the filters and for sort=date.
  * - `libsql_search_authors`: article–author pairs, for the author filter.
  * When a column FTS5 does not index sat in the FTS table itself (as it did at first), every filter,
@@ -20,7 +20,6 @@ import { foldText } from './text'
 export interface LibsqlClient {
   execute(statement: { sql: string; args?: (string | number | null)[] } | string): Promise<{ rows: Record<string, unknown>[] }>
   batch(statements: { sql: string; args?: (string | number | null)[] }[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
-  transaction(mode: 'write'): Promise<Pick<LibsqlClient, 'execute' | 'batch'> & { commit(): Promise<void>; close(): void }>
 }
 
 /*
@@ -31,8 +30,10 @@ export interface LibsqlClient {
  * in every backup and restored with the database it belongs to.
  */
 const TEXT = 'libsql_search_text'
-const ARTICLES = 'libsql_search_articles'
+const ARTICLES = 'libsql_search_documents'
 const AUTHORS = 'libsql_search_authors'
+/** The first layout: one FTS5 table holding everything. Dropped at start; the index is rebuilt (reindexIfEmpty). */
+const FIRST_LAYOUT = 'libsql_search_articles'
 
 /** The words, phrases and prefix of a parsed query as FTS5 strings, each quoted (they hold only letters and digits). */
 function ftsTokens(query: SearchQuery): string[] {
@@ -122,18 +123,8 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
         `CREATE TABLE IF NOT EXISTS ${AUTHORS} (author TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (author, article)) WITHOUT ROWID`,
         `CREATE INDEX IF NOT EXISTS ${AUTHORS}_article ON ${AUTHORS} (article)`,
       ]
-      // The first version's single FTS5 table had this name: dropped, and rebuilt at start
-      // (reindexIfEmpty). Looked at inside the write transaction, so processes starting together
-      // take turns and only the first drops it.
-      const tx = await client.transaction('write')
-      try {
-        const { rows } = await tx.execute({ sql: "SELECT sql FROM sqlite_master WHERE name = ? AND type = 'table'", args: [ARTICLES] })
-        if (String(rows[0]?.sql ?? '').startsWith('CREATE VIRTUAL TABLE')) await tx.execute(`DROP TABLE ${ARTICLES}`)
-        for (const sql of statements) await tx.execute(sql)
-        await tx.commit()
-      } finally {
-        tx.close()
-      }
+      // Unconditional, and no name is reused: processes starting together cannot undo each other.
+      await client.batch([{ sql: `DROP TABLE IF EXISTS ${FIRST_LAYOUT}` }, ...statements.map((sql) => ({ sql }))], 'write')
     },
     async upsert(entries) {
       if (entries.length === 0) return
