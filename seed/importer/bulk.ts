@@ -1,3 +1,4 @@
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { deferTags, expireTags } from '@/lib/invalidation/expire'
@@ -55,6 +56,12 @@ export class Batch implements BatchLink {
     let id = await payload.db.beginTransaction()
     if (id === null && payload.db.packageName === '@payloadcms/db-sqlite') {
       id = await drizzleBeginTransaction.call(payload.db as never, { behavior: 'immediate' })
+      // @libsql/client hands its connection to the transaction and opens a bare one for what
+      // follows: that one gets the adapter's settings back (without the busy timeout, the next
+      // batch meeting the server's write would fail at once instead of waiting its turn).
+      const adapter = payload.db as unknown as SQLiteAdapter
+      await adapter.client.execute(`PRAGMA busy_timeout = ${adapter.busyTimeout}`)
+      if (adapter.wal) await adapter.client.execute(`PRAGMA synchronous = ${adapter.wal.synchronous}`)
     }
     return new Batch(payload, id)
   }

@@ -5,7 +5,7 @@ import { paragraphsToLexical } from '@/lib/text/lexical'
 import type { Article } from '@/payload-types'
 import { type Batch, writeBatch } from '@/seed/importer/bulk'
 import type { NewArticle } from '@/seed/importer/direct'
-import { unlessStandinCannot } from './support/database'
+import { onMongo, unlessStandinCannot } from './support/database'
 import { createUser, startPayload, type TestPayload } from './support/payload'
 
 /*
@@ -72,6 +72,14 @@ function comparable(doc: Record<string, unknown>): Record<string, unknown> {
   if (Array.isArray(rest.stageHistory)) rest.stageHistory = rest.stageHistory.map(({ id: _id, at: _at, ...move }) => move)
   return rest
 }
+
+it.skipIf(onMongo)("leaves the SQLite adapter's connection settings in place after a batch (libsql opens a bare connection after each transaction)", async () => {
+  const { client, busyTimeout } = t.payload.db as unknown as { client: { execute(sql: string): Promise<{ rows: Record<string, unknown>[] }> }; busyTimeout: number }
+  expect(busyTimeout).toBeGreaterThan(0)
+  await writeArticles([article(901), article(902)])
+  const { rows } = await client.execute('PRAGMA busy_timeout')
+  expect(Object.values(rows[0] ?? {})).toEqual([busyTimeout])
+})
 
 describe('new published articles written by the bulk path', () => {
   it.each([
