@@ -17,9 +17,11 @@ import { foldText } from './text'
  * where the index alone answers in ~20 (bench:search).
  * The rowid is the article's id (SQLite's ids are integers).
  */
+type Statement = { sql: string; args?: (string | number | null)[] }
+
 export interface LibsqlClient {
-  execute(statement: { sql: string; args?: (string | number | null)[] } | string): Promise<{ rows: Record<string, unknown>[] }>
-  batch(statements: { sql: string; args?: (string | number | null)[] }[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
+  execute(statement: Statement | string): Promise<{ rows: Record<string, unknown>[] }>
+  batch(statements: Statement[], mode?: 'write' | 'read' | 'deferred'): Promise<unknown>
 }
 
 /*
@@ -30,7 +32,7 @@ export interface LibsqlClient {
  * in every backup and restored with the database it belongs to.
  */
 const TEXT = 'libsql_search_text'
-const ARTICLES = 'libsql_search_documents'
+const DOCUMENTS = 'libsql_search_documents'
 const AUTHORS = 'libsql_search_authors'
 /** The first layout: one FTS5 table holding everything. Dropped at start; the index is rebuilt (reindexIfEmpty). */
 const FIRST_LAYOUT = 'libsql_search_articles'
@@ -61,7 +63,7 @@ function filters(options: Pick<SearchOptions, 'section' | 'author'>): { sql: str
   const sql: string[] = []
   const args: string[] = []
   if (options.section) {
-    sql.push(`+rowid IN (SELECT id FROM ${ARTICLES} WHERE section = ?)`)
+    sql.push(`+rowid IN (SELECT id FROM ${DOCUMENTS} WHERE section = ?)`)
     args.push(options.section)
   }
   if (options.author) {
@@ -97,7 +99,7 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
     const matches = matching(options, match)
     const page = [options.limit, options.offset]
     if (options.sort === 'date') {
-      return { sql: `SELECT id FROM ${ARTICLES} WHERE +id IN (${matches.sql}) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?`, args: [...matches.args, ...page] }
+      return { sql: `SELECT id FROM ${DOCUMENTS} WHERE +id IN (${matches.sql}) ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?`, args: [...matches.args, ...page] }
     }
     if (total <= Math.max(rankAllUpTo, options.offset + options.limit)) {
       return { sql: `${matches.sql} ORDER BY ${RANK} LIMIT ? OFFSET ?`, args: [...matches.args, ...page] }
@@ -117,9 +119,9 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
       const statements = [
         `CREATE VIRTUAL TABLE IF NOT EXISTS ${TEXT} USING fts5(headline, standfirst, body, extra, ` +
           "content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2')",
-        `CREATE TABLE IF NOT EXISTS ${ARTICLES} (id INTEGER PRIMARY KEY, section TEXT, published_at TEXT, original TEXT NOT NULL)`,
-        `CREATE INDEX IF NOT EXISTS ${ARTICLES}_published ON ${ARTICLES} (published_at, id)`,
-        `CREATE INDEX IF NOT EXISTS ${ARTICLES}_section ON ${ARTICLES} (section)`,
+        `CREATE TABLE IF NOT EXISTS ${DOCUMENTS} (id INTEGER PRIMARY KEY, section TEXT, published_at TEXT, original TEXT NOT NULL)`,
+        `CREATE INDEX IF NOT EXISTS ${DOCUMENTS}_published ON ${DOCUMENTS} (published_at, id)`,
+        `CREATE INDEX IF NOT EXISTS ${DOCUMENTS}_section ON ${DOCUMENTS} (section)`,
         `CREATE TABLE IF NOT EXISTS ${AUTHORS} (author TEXT NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (author, article)) WITHOUT ROWID`,
         `CREATE INDEX IF NOT EXISTS ${AUTHORS}_article ON ${AUTHORS} (article)`,
       ]
@@ -134,7 +136,7 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
       await client.batch(removal(Number(id)), 'write')
     },
     async clear() {
-      await client.batch([{ sql: `INSERT INTO ${TEXT} (${TEXT}) VALUES ('delete-all')` }, { sql: `DELETE FROM ${ARTICLES}` }, { sql: `DELETE FROM ${AUTHORS}` }], 'write')
+      await client.batch([{ sql: `INSERT INTO ${TEXT} (${TEXT}) VALUES ('delete-all')` }, { sql: `DELETE FROM ${DOCUMENTS}` }, { sql: `DELETE FROM ${AUTHORS}` }], 'write')
     },
     async search(options): Promise<SearchResults> {
       const match = ftsMatch(options.query)
@@ -158,12 +160,12 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
       return rows.map((row) => String(row.id))
     },
     async size() {
-      const { rows } = await client.execute(`SELECT count(*) AS n FROM ${ARTICLES}`)
+      const { rows } = await client.execute(`SELECT count(*) AS n FROM ${DOCUMENTS}`)
       return Number(rows[0]?.n ?? 0)
     },
     async entries() {
       const [articles, authors] = await Promise.all([
-        client.execute(`SELECT id, section, published_at, original FROM ${ARTICLES} ORDER BY id`),
+        client.execute(`SELECT id, section, published_at, original FROM ${DOCUMENTS} ORDER BY id`),
         client.execute(`SELECT article, author FROM ${AUTHORS} ORDER BY article, author`),
       ])
       const byArticle = new Map<number, string[]>()
@@ -181,12 +183,10 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
   /** The text as written of these articles, for snippets. */
   async function originals(ids: number[]): Promise<Map<number, ReturnType<typeof stored>>> {
     if (ids.length === 0) return new Map()
-    const { rows } = await client.execute({ sql: `SELECT id, original FROM ${ARTICLES} WHERE id IN (${ids.map(() => '?').join(', ')})`, args: ids })
+    const { rows } = await client.execute({ sql: `SELECT id, original FROM ${DOCUMENTS} WHERE id IN (${ids.map(() => '?').join(', ')})`, args: ids })
     return new Map(rows.map((row) => [Number(row.id), stored(row.original)]))
   }
 }
-
-type Statement = { sql: string; args: (string | number | null)[] }
 
 /** An entry's rows, replacing any of the same id. */
 function written(entry: SearchEntry): Statement[] {
@@ -198,7 +198,7 @@ function written(entry: SearchEntry): Statement[] {
       sql: `INSERT INTO ${TEXT} (rowid, headline, standfirst, body, extra) VALUES (?, ?, ?, ?, ?)`,
       args: [id, foldText(entry.headline), foldText(entry.standfirst), foldText(entry.body), foldText(entry.extra)],
     },
-    { sql: `INSERT INTO ${ARTICLES} (id, section, published_at, original) VALUES (?, ?, ?, ?)`, args: [id, entry.section, entry.publishedAt, original] },
+    { sql: `INSERT INTO ${DOCUMENTS} (id, section, published_at, original) VALUES (?, ?, ?, ?)`, args: [id, entry.section, entry.publishedAt, original] },
     ...entry.authors.map((author) => ({ sql: `INSERT OR IGNORE INTO ${AUTHORS} (author, article) VALUES (?, ?)`, args: [author, id] })),
   ]
 }
@@ -206,7 +206,7 @@ function written(entry: SearchEntry): Statement[] {
 function removal(id: number): Statement[] {
   return [
     { sql: `DELETE FROM ${TEXT} WHERE rowid = ?`, args: [id] },
-    { sql: `DELETE FROM ${ARTICLES} WHERE id = ?`, args: [id] },
+    { sql: `DELETE FROM ${DOCUMENTS} WHERE id = ?`, args: [id] },
     { sql: `DELETE FROM ${AUTHORS} WHERE article = ?`, args: [id] },
   ]
 }
