@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { beginTransaction as drizzleBeginTransaction } from '@payloadcms/drizzle'
+import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { deferTags, expireTags } from '@/lib/invalidation/expire'
 import { syncArticles } from '@/lib/search/sync'
@@ -50,18 +51,22 @@ export class Batch implements BatchLink {
    * The adapter's transaction where it is configured with one. SQLite is configured without (the
    * server's concurrent requests each commit their own writes), but an import is one writer that
    * gains most from one: without, every statement commits and syncs on its own. So a batch on
-   * SQLite opens one itself (Drizzle's, as the adapter would), taking the write lock at once.
+   * SQLite opens one itself, on the importer's own connection (writerConnection), taking the write
+   * lock at once, and registers it where the adapter keeps its transactions.
    */
   static async begin(payload: Payload): Promise<Batch> {
     let id = await payload.db.beginTransaction()
     if (id === null && payload.db.packageName === '@payloadcms/db-sqlite') {
-      id = await drizzleBeginTransaction.call(payload.db as never, { behavior: 'immediate' })
-      // @libsql/client hands its connection to the transaction and opens a bare one for what
-      // follows: that one gets the adapter's settings back (without the busy timeout, the next
-      // batch meeting the server's write would fail at once instead of waiting its turn).
       const adapter = payload.db as unknown as SQLiteAdapter
-      await adapter.client.execute(`PRAGMA busy_timeout = ${adapter.busyTimeout}`)
-      if (adapter.wal) await adapter.client.execute(`PRAGMA synchronous = ${adapter.wal.synchronous}`)
+      const writer = await writerConnection(adapter)
+      await writer.$client.execute('BEGIN IMMEDIATE')
+      id = randomUUID()
+      adapter.sessions[id] = {
+        db: writer as never,
+        resolve: async () => void (await writer.$client.execute('COMMIT')),
+        // Some errors (a full disk) end the transaction in SQLite already; there is then nothing to undo.
+        reject: async () => void (await writer.$client.execute('ROLLBACK').catch(() => {})),
+      }
     }
     return new Batch(payload, id)
   }
@@ -104,6 +109,30 @@ export class Batch implements BatchLink {
     if (this.transactionID !== null) await this.payload.db.rollbackTransaction(this.transactionID).catch(() => {})
     await removeFiles(this.uploadedFiles)
   }
+}
+
+/**
+ * The importer's SQLite connection, one per adapter, opened at its first batch and kept for the
+ * next ones. Not `client.transaction()` (Drizzle's transaction on libsql): that hands the client's
+ * connection to the transaction and opens a new one for what follows, never closing the old, so every
+ * batch leaked a connection with its page cache (4.4 GB at 55,000 articles; upstream
+ * tursodatabase/libsql-client-ts#350) and left the client a cold one. Same file, same settings as
+ * the adapter's own connection (db-sqlite's connect: WAL is the file's, the rest per connection).
+ */
+const writers = new WeakMap<SQLiteAdapter, ReturnType<typeof openWriter>>()
+
+function writerConnection(adapter: SQLiteAdapter): ReturnType<typeof openWriter> {
+  let writer = writers.get(adapter)
+  if (!writer) writers.set(adapter, (writer = openWriter(adapter)))
+  return writer
+}
+
+async function openWriter(adapter: SQLiteAdapter) {
+  await adapter.initializing
+  const db = drizzle({ connection: adapter.clientConfig, schema: adapter.schema, logger: adapter.logger ?? false })
+  if (adapter.busyTimeout > 0) await db.$client.execute(`PRAGMA busy_timeout = ${adapter.busyTimeout}`)
+  if (adapter.wal) await db.$client.execute(`PRAGMA synchronous = ${adapter.wal.synchronous}`)
+  return db
 }
 
 export type Settled<R> = { ok: true; value: R; ms: number } | { ok: false; error: unknown; ms: number }

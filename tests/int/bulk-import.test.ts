@@ -1,3 +1,4 @@
+import { readdir, readlink } from 'node:fs/promises'
 import sharp from 'sharp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { searchEngine } from '@/lib/search'
@@ -73,12 +74,31 @@ function comparable(doc: Record<string, unknown>): Record<string, unknown> {
   return rest
 }
 
-it.skipIf(onMongo)("leaves the SQLite adapter's connection settings in place after a batch (libsql opens a bare connection after each transaction)", async () => {
-  const { client, busyTimeout } = t.payload.db as unknown as { client: { execute(sql: string): Promise<{ rows: Record<string, unknown>[] }> }; busyTimeout: number }
-  expect(busyTimeout).toBeGreaterThan(0)
-  await writeArticles([article(901), article(902)])
-  const { rows } = await client.execute('PRAGMA busy_timeout')
-  expect(Object.values(rows[0] ?? {})).toEqual([busyTimeout])
+describe.skipIf(onMongo)("the bulk path's SQLite connections", () => {
+  const adapter = () => t.payload.db as unknown as { client: { execute(sql: string): Promise<{ rows: Record<string, unknown>[] }> }; busyTimeout: number; clientConfig: { url: string } }
+  /** This process's open files on the test database (each SQLite connection holds the file, its WAL and shared memory). */
+  const openDatabaseFiles = async () => {
+    const file = adapter().clientConfig.url.replace(/^file:/, '')
+    const fds = await readdir('/proc/self/fd')
+    const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')))
+    return targets.filter((target) => target.startsWith(file)).length
+  }
+
+  it('are the same after any number of batches (libsql would leave one open per transaction)', async () => {
+    await writeArticles([article(901)])
+    const before = await openDatabaseFiles()
+    expect(before).toBeGreaterThan(0)
+    for (let n = 0; n < 5; n++) await writeArticles([article(910 + n)])
+    expect(await openDatabaseFiles()).toBe(before)
+  })
+
+  it("leave the adapter's connection settings in place", async () => {
+    const { client, busyTimeout } = adapter()
+    expect(busyTimeout).toBeGreaterThan(0)
+    await writeArticles([article(921), article(922)])
+    const { rows } = await client.execute('PRAGMA busy_timeout')
+    expect(Object.values(rows[0] ?? {})).toEqual([busyTimeout])
+  })
 })
 
 describe('new published articles written by the bulk path', () => {
