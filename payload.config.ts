@@ -21,6 +21,7 @@ import { dataDir as resolveDataDir } from './server/data-dir'
 import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './server/database'
 import { claimJobsOnce } from './lib/platform/job-claims'
 import { createReaderIndexes } from './lib/platform/mongo-indexes'
+import { reusePreparedStatements } from './lib/platform/sqlite-statements'
 import { resolvePayloadSecret } from './server/secret'
 import { siteUrl } from './lib/content/site'
 import { searchEngine } from './lib/search'
@@ -146,6 +147,7 @@ async function databaseAdapter(): Promise<DatabaseAdapterObj> {
     })
   }
   mkdirSync(path.dirname(path.resolve(database.file)), { recursive: true })
+  reusePreparedStatements()
   return sqliteAdapter({
     client: { url: database.url },
     // WAL lets readers render pages while an editor saves; the timeout rides out short write locks.
