@@ -59,8 +59,9 @@ function announceDatabase(): void {
  * bench:scale); and listings filter on status and sort by date. A tag page finds its articles by
  * value: (text, path, parent) answers that from the index alone, where Payload's own (text) index
  * read every matching row of the table too (750 rows for one tag at 10,000 articles). The sitemap
- * index dates each part by the latest update among its articles: (status, updated_at, created_at)
- * answers that without reading the part's rows (Payload adds created_at to every sort). Sorting a
+ * index dates each part by the latest update among its articles: (status, id, updated_at, created_at)
+ * answers that from the part's id range in the index, without its rows (Payload adds created_at to
+ * every sort), where (status, updated_at, created_at) serves the newest update overall. Sorting a
  * tag's articles reads (status, published_at, created_at) for each match, and created_at is stored
  * after the body: (id, status, published_at, created_at) answers it without the rows' overflow pages.
  */
@@ -84,6 +85,7 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         statusDate: index('articles_status_published_at_idx').on(t._status, t.publishedAt),
         statusUpdated: index('articles_status_updated_at_idx').on(t._status, t.updatedAt, t.createdAt),
         idListing: index('articles_id_listing_idx').on(t.id, t._status, t.publishedAt, t.createdAt),
+        partUpdated: index('articles_status_id_updated_at_idx').on(t._status, t.id, t.updatedAt, t.createdAt),
       }),
     })
   }
