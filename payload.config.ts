@@ -100,6 +100,12 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         deskStage: index('_articles_v_desk_stage_idx').on(t.version_stage, t.latest, t.version__status, t.version_updatedAt),
         deskAssignee: index('_articles_v_desk_assignee_idx').on(t.version_assignee, t.latest, t.version__status, t.version_dueAt),
         deskDue: index('_articles_v_desk_due_idx').on(t.latest, t.version__status, t.version_dueAt),
+        // The admin's articles list (latest versions, drafts included) by its date columns, newest
+        // first: without, each page sorted every latest version with its tags, authors and history
+        // (3 s at 100,000 articles, bench:scale).
+        listPublished: index('_articles_v_list_published_idx').on(t.latest, t.version_publishedAt, t.createdAt),
+        listCreated: index('_articles_v_list_created_idx').on(t.latest, t.version_createdAt, t.createdAt),
+        listUpdated: index('_articles_v_list_updated_idx').on(t.latest, t.version_updatedAt, t.createdAt),
       }),
     })
   }
