@@ -21,7 +21,7 @@ const which = process.argv.at(-1)
 const { docs: [user] } = await payload.find({ collection: 'users', limit: 1, depth: 0 })
 console.log('user roles', (user as any).roles)
 for (let i = 0; i < 2; i++) {
-  log = i === 1
+  log = i === 1 && which !== 'ranges-quiet'
   const t = performance.now()
   for (const sort of ['-publishedAt', '-createdAt', '-updatedAt', undefined, 'title']) {
     const t0 = performance.now()
@@ -29,6 +29,12 @@ for (let i = 0; i < 2; i++) {
     console.log('sort', sort, (performance.now() - t0).toFixed(1))
   }
   if (which === 'part') await payload.find({ collection: 'articles', where: { and: [{ _status: { equals: 'published' } }, { id: { greater_than_equal: 95001 } }] }, sort: 'id', limit: 5000, pagination: false, depth: 0, overrideAccess: false, select: { slug: true, updatedAt: true, publishedAt: true } })
+  if (which === 'ranges') {
+    const r = await import('../lib/content/sitemap-ranges.ts')
+    const t1 = performance.now(); const docs = await r.articlesFrom(payload, 95001, 5000); console.log('articlesFrom', docs.length, (performance.now() - t1).toFixed(1), JSON.stringify(docs[0]))
+    const t2 = performance.now(); let from: any; const starts = []; for (from = await r.idAfter(payload, undefined, 5000); from !== undefined; from = await r.idAfter(payload, from, 5000)) starts.push(from); console.log('starts', starts.length, (performance.now() - t2).toFixed(1))
+    const t3 = performance.now(); const lm = await Promise.all([undefined, ...starts].map((f, i) => r.lastUpdate(payload, { from: f, to: starts[i] }))); console.log('lastUpdates', lm.length, (performance.now() - t3).toFixed(1), lm[0])
+  }
   console.log(which, 'total', (performance.now() - t).toFixed(1), 'ms')
 }
 process.exit(0)
