@@ -10,7 +10,7 @@ proto.prepare = function (sql: string) {
   for (const m of ['all', 'run', 'get']) {
     const orig = stmt[m]
     if (orig.__w) continue
-    const w = function (this: any, ...a: any[]) { const t = performance.now(); const r = orig.apply(this, a); const ms = performance.now() - t; if (log && ms > 2) console.log(ms.toFixed(1), 'ms', sql.slice(0, 20) + " … " + sql.slice(-500)); return r }
+    const w = function (this: any, ...a: any[]) { const t = performance.now(); const r = orig.apply(this, a); const ms = performance.now() - t; if (log && ms > 1) console.log(ms.toFixed(1), 'ms', sql.slice(0, 20) + " … " + sql.slice(-500)); return r }
     ;(w as any).__w = true
     stmt[m] = w
   }
@@ -29,6 +29,13 @@ for (let i = 0; i < 2; i++) {
     console.log('sort', sort, (performance.now() - t0).toFixed(1))
   }
   if (which === 'part') await payload.find({ collection: 'articles', where: { and: [{ _status: { equals: 'published' } }, { id: { greater_than_equal: 95001 } }] }, sort: 'id', limit: 5000, pagination: false, depth: 0, overrideAccess: false, select: { slug: true, updatedAt: true, publishedAt: true } })
+  if (which === 'lists') {
+    for (const [label, where, page] of [['home', {}, 1], ['deep', {}, 8334], ['section', { section: { equals: 'world' } }, 1], ['tag', { tagSlugs: { in: ['inflation'] } }, 1]] as const) {
+      const t1 = performance.now()
+      await payload.find({ collection: 'articles', where: { and: [{ _status: { equals: 'published' } }, where as any] }, sort: ['-publishedAt', '-id'], page, limit: 12, depth: 1, overrideAccess: false, select: { body: false } })
+      console.log(label, (performance.now() - t1).toFixed(1))
+    }
+  }
   if (which === 'ranges') {
     const r = await import('../lib/content/sitemap-ranges.ts')
     const t1 = performance.now(); const docs = await r.articlesFrom(payload, 95001, 5000); console.log('articlesFrom', docs.length, (performance.now() - t1).toFixed(1), JSON.stringify(docs[0]))
