@@ -13,6 +13,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { parseResidentSet, type ResidentSet } from './resident.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 /** The build folder every benchmark server uses (git-ignored by `.next-*`). */
@@ -283,12 +284,11 @@ export function findServerProcess(groupPid: number): number | null {
   return null
 }
 
-/** Resident memory of a process in MiB (VmRSS), or null when it cannot be read. */
-export function rssMiB(pid: number | null): number | null {
+/** The resident set of a process (bench/support/resident.ts), or null when it cannot be read. */
+export function residentSet(pid: number | null): ResidentSet | null {
   if (!pid) return null
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) / 1024 : null
+    return parseResidentSet(readFileSync(`/proc/${pid}/status`, 'utf8'))
   } catch {
     return null
   }
