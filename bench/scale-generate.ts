@@ -192,7 +192,7 @@ async function makeArticles(payload: Payload, have: number, want: number): Promi
     if (failed && !failed.ok) throw failed.error
     const seconds = (performance.now() - started) / 1000
     const to = from + indexes.length
-    console.log(`articles: ${to}/${want}  (${((to - have) / seconds).toFixed(1)} per second, ${seconds.toFixed(0)} s; bulk path, batches of ${ARTICLE_BATCH})`)
+    console.log(`articles: ${to}/${want}  (${((to - have) / seconds).toFixed(1)} per second, ${seconds.toFixed(0)} s; bulk path, batches of ${ARTICLE_BATCH}; resident ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB)`)
   }
 }
 

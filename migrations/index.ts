@@ -8,6 +8,8 @@ import * as migration_20261201_074504_invalidation_log from './20261201_074504_i
 import * as migration_20261201_091101_photo_visibility from './20261201_091101_photo_visibility';
 import * as migration_20261201_091423_redirects_and_language from './20261201_091423_redirects_and_language';
 import * as migration_20261201_120634_desk_trust from './20261201_120634_desk_trust';
+import * as migration_20261201_165058_sitemap_part_updated from './20261201_165058_sitemap_part_updated';
+import * as migration_20261201_170058_admin_list_dates from './20261201_170058_admin_list_dates';
 
 export const migrations = [
   {
@@ -58,6 +60,16 @@ export const migrations = [
   {
     up: migration_20261201_120634_desk_trust.up,
     down: migration_20261201_120634_desk_trust.down,
-    name: '20261201_120634_desk_trust'
+    name: '20261201_120634_desk_trust',
+  },
+  {
+    up: migration_20261201_165058_sitemap_part_updated.up,
+    down: migration_20261201_165058_sitemap_part_updated.down,
+    name: '20261201_165058_sitemap_part_updated',
+  },
+  {
+    up: migration_20261201_170058_admin_list_dates.up,
+    down: migration_20261201_170058_admin_list_dates.down,
+    name: '20261201_170058_admin_list_dates'
   },
 ];

@@ -49,6 +49,11 @@ export interface SearchEngine {
   prepare(): Promise<void>
   /** Writes these entries, replacing any indexed under the same ids, in one write (a rebuild's page at a time). */
   upsert(entries: SearchEntry[]): Promise<void>
+  /**
+   * Writes entries of articles not indexed yet (just created, or after `clear()`), sparing the
+   * removal an upsert does first; one that is indexed after all is replaced, as by `upsert`.
+   */
+  add(entries: SearchEntry[]): Promise<void>
   remove(id: string): Promise<void>
   /** Empties the index (a full rebuild). */
   clear(): Promise<void>

@@ -130,7 +130,17 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
     },
     async upsert(entries) {
       if (entries.length === 0) return
-      await client.batch(entries.flatMap((entry) => written(entry)), 'write')
+      await client.batch(entries.flatMap((entry) => [...removal(Number(entry.id)), ...inserted(entry)]), 'write')
+    },
+    async add(entries) {
+      if (entries.length === 0) return
+      try {
+        await client.batch(entries.flatMap(inserted), 'write')
+      } catch (error) {
+        // An entry left behind (a failed removal, its id reused): the batch rolled back whole; replace them.
+        if (!isUniqueViolation(error)) throw error
+        await this.upsert(entries)
+      }
     },
     async remove(id) {
       await client.batch(removal(Number(id)), 'write')
@@ -189,11 +199,10 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
 }
 
 /** An entry's rows, replacing any of the same id. */
-function written(entry: SearchEntry): Statement[] {
+function inserted(entry: SearchEntry): Statement[] {
   const id = Number(entry.id)
   const original = JSON.stringify({ headline: entry.headline, standfirst: entry.standfirst, body: entry.body, extra: entry.extra })
   return [
-    ...removal(id),
     {
       sql: `INSERT INTO ${TEXT} (rowid, headline, standfirst, body, extra) VALUES (?, ?, ?, ?, ?)`,
       args: [id, foldText(entry.headline), foldText(entry.standfirst), foldText(entry.body), foldText(entry.extra)],
@@ -202,6 +211,9 @@ function written(entry: SearchEntry): Statement[] {
     ...entry.authors.map((author) => ({ sql: `INSERT OR IGNORE INTO ${AUTHORS} (author, article) VALUES (?, ?)`, args: [author, id] })),
   ]
 }
+
+/** A duplicate key (the documents table's: the FTS5 index itself takes a duplicate rowid without a word). */
+const isUniqueViolation = (error: unknown) => /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)/.test(String((error as { code?: unknown }).code))
 
 function removal(id: number): Statement[] {
   return [

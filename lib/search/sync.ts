@@ -53,12 +53,12 @@ export async function syncArticle(payload: Payload, id: Id): Promise<void> {
   else await engine.remove(String(id))
 }
 
-/** Brings these articles' entries in step at once, in one read (the importer's bulk path, after each batch's commit). */
-export async function syncArticles(payload: Payload, ids: readonly Id[]): Promise<void> {
+/** Indexes these new articles at once, in one read (the importer's bulk path, after each batch's commit). */
+export async function indexNewArticles(payload: Payload, ids: readonly Id[]): Promise<void> {
   if (ids.length === 0) return
   const { docs } = await payload.find({
     collection: 'articles',
-    where: { id: { in: [...ids] } },
+    where: { and: [PUBLISHED, { id: { in: [...ids] } }] },
     draft: false,
     depth: 1,
     select: FIELDS,
@@ -66,11 +66,7 @@ export async function syncArticles(payload: Payload, ids: readonly Id[]): Promis
     pagination: false,
     overrideAccess: true,
   })
-  const published = docs.filter((doc) => doc._status === 'published') as Indexed[]
-  const engine = searchEngine(payload)
-  await engine.upsert(published.map(entryOf))
-  const kept = new Set(published.map((doc) => String(doc.id)))
-  for (const id of ids) if (!kept.has(String(id))) await engine.remove(String(id))
+  await searchEngine(payload).add(docs.map((doc) => entryOf(doc as Indexed)))
 }
 
 /** The published articles by these authors, by id (an author's name is indexed with each of them). */
@@ -105,7 +101,7 @@ export async function reindexAll(payload: Payload, log: (line: string) => void =
       page,
       overrideAccess: true,
     })
-    await engine.upsert(result.docs.map((article) => entryOf(article as Indexed)))
+    await engine.add(result.docs.map((article) => entryOf(article as Indexed)))
     indexed += result.docs.length
     more = result.hasNextPage
     if (more) log(`indexed ${indexed} of ${result.totalDocs}`)

@@ -3,7 +3,7 @@ import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 import { deferTags, expireTags } from '@/lib/invalidation/expire'
-import { syncArticles } from '@/lib/search/sync'
+import { indexNewArticles } from '@/lib/search/sync'
 import { ArticleQueue } from './direct'
 import { describeError, type Id } from './report'
 import { type BatchLink, removeFiles } from './writer'
@@ -87,7 +87,7 @@ export class Batch implements BatchLink {
       const { tags, ids } = await this.articles.flush(req)
       for (const tag of tags) this.tags.add(tag)
       // As the search-index hook does for one article, after the commit: the batch's at once.
-      this.afterCommit.push({ label: 'index the articles for search', run: () => syncArticles(this.payload, ids), warn: (line) => this.payload.logger.error(line) })
+      this.afterCommit.push({ label: 'index the articles for search', run: () => indexNewArticles(this.payload, ids), warn: (line) => this.payload.logger.error(line) })
     }
     if (this.tags.size > 0) {
       // Its own request: without the batch's context, which would only collect them again.

@@ -122,6 +122,17 @@ describe('the index holds what readers may see, and only that', () => {
     rebuild.mockRestore()
   })
 
+  searching('adds a new entry over one left behind under the same id as a replacement, never beside it', async () => {
+    const doc = await story('Left behind check', { body: body('Zwieback.') })
+    const engine = searchEngine(t.payload)
+    const fresh = (await entry(doc.id))!
+    await engine.upsert([{ ...fresh, headline: 'Stale headline', body: 'Obsolete marmalade.' }])
+    await engine.add([fresh])
+    expect((await engine.entries()).filter((e) => e.id === String(doc.id))).toEqual([fresh])
+    expect(await titles('marmalade')).toEqual([])
+    expect(await titles('zwieback')).toEqual(['Left behind check'])
+  })
+
   it.skipIf(onMongo)('replaces the first SQLite index (one FTS5 table holding everything) and rebuilds it at start', async () => {
     await story('Index shape check')
     const engine = searchEngine(t.payload)
