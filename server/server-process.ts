@@ -9,12 +9,15 @@ import { compileCacheDir } from './compile-cache.ts'
  * Memory (bench:soak prints where it goes):
  * - a full collection once the old generation has grown 15 % past what survived the last one, instead
  *   of V8's own factor (here ~1.3, up to 4). Much of the server's native memory (ArrayBuffers,
- *   libsql's statements and rows, zlib's and brotli's states behind their JS objects) is freed only
- *   when V8 collects the objects holding it, and V8 does not count most of it: between two full
- *   collections that garbage piled up in malloc's main arena, which then keeps the freed memory (under
- *   the soak, calling malloc_trim(0) in the running server gave back 88 MiB, 346 → 258 MiB resident).
- *   Collecting sooner keeps the pile small; the cached-page fast path allocates almost nothing that
- *   survives, so it hardly collects more often.
+ *   libsql's rows, zlib's and brotli's states behind their JS objects) is freed only when V8 collects
+ *   the objects holding it, and V8 does not count most of it: between two full collections that
+ *   garbage piled up in malloc's main arena, which then keeps the freed memory (under the soak,
+ *   calling malloc_trim(0) in the running server gave back 88 MiB, 346 → 258 MiB resident).
+ *   Collecting sooner keeps the pile small: bench:soak's 300 s end at 291 MiB instead of 367 (the
+ *   arena ~50 MiB instead of ~120), with no fewer pages served; the cached-page fast path allocates
+ *   almost nothing that survives, so it hardly collects more often. (Measured and not needed:
+ *   jemalloc, which gives the pile back after a full collection but lets it grow as high first;
+ *   MALLOC_MMAP_THRESHOLD_, which does not help: the pile is of small blocks.)
  * - a young generation of 2 × 8 MiB semi-spaces instead of V8's up to 2 × 16 (plus the copy space):
  *   a request allocates little that survives, and the smaller nursery is scavenged a little more
  *   often for tens of MiB less resident;
