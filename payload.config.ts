@@ -61,7 +61,9 @@ function announceDatabase(): void {
  * read every matching row of the table too (750 rows for one tag at 10,000 articles). The sitemap
  * index dates each part by the latest update among its articles: (status, id, updated_at, created_at)
  * answers that from the part's id range in the index, without its rows (Payload adds created_at to
- * every sort), where (status, updated_at, created_at) serves the newest update overall. Sorting a
+ * every sort), where (status, updated_at, created_at) serves the newest update overall. A section
+ * page counts and lists its published articles from (section, status, published_at) alone: with
+ * Payload's (section) index the count read every row of the section (44 ms for 11,000). Sorting a
  * tag's articles reads (status, published_at, created_at) for each match, and created_at is stored
  * after the body: (id, status, published_at, created_at) answers it without the rows' overflow pages.
  */
@@ -86,6 +88,7 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         statusUpdated: index('articles_status_updated_at_idx').on(t._status, t.updatedAt, t.createdAt),
         idListing: index('articles_id_listing_idx').on(t.id, t._status, t.publishedAt, t.createdAt),
         partUpdated: index('articles_status_id_updated_at_idx').on(t._status, t.id, t.updatedAt, t.createdAt),
+        sectionListing: index('articles_section_listing_idx').on(t.section, t._status, t.publishedAt),
       }),
     })
   }

@@ -120,6 +120,8 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
     { name: `tag (${byTag} articles)`, path: `/tags/${tag}`, fresh: (r, live) => has(r.text) === live },
     { name: 'article by that author', path: `/articles/${other.slug}`, fresh: (r, live) => has(r.text) === live },
     { name: 'feed.xml', path: '/feed.xml', fresh: (r, live) => hasUrl(r.text) === live },
+    // A search for the toggled article's tag, newest first: it heads the results while published.
+    { name: `search (the tag, by date)`, path: `/search?q=${tag}&sort=date`, fresh: (r, live) => has(r.text) === live },
     { name: 'sitemap.xml (index)', path: '/sitemap.xml', fresh: (r, live) => r.text.includes(`<lastmod>${toggledLastmod}</lastmod>`) === live },
     { name: `sitemap part (${part.urls} articles)`, path: part.path, fresh: (r, live) => hasUrl(r.text) === live, bounded: true },
     // What the admin's articles list asks for (newest first, drafts included), as a signed-in editor.

@@ -10,6 +10,7 @@ import * as migration_20261201_091423_redirects_and_language from './20261201_09
 import * as migration_20261201_120634_desk_trust from './20261201_120634_desk_trust';
 import * as migration_20261201_165058_sitemap_part_updated from './20261201_165058_sitemap_part_updated';
 import * as migration_20261201_170058_admin_list_dates from './20261201_170058_admin_list_dates';
+import * as migration_20261201_170629_section_listing from './20261201_170629_section_listing';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261201_170058_admin_list_dates.up,
     down: migration_20261201_170058_admin_list_dates.down,
-    name: '20261201_170058_admin_list_dates'
+    name: '20261201_170058_admin_list_dates',
+  },
+  {
+    up: migration_20261201_170629_section_listing.up,
+    down: migration_20261201_170629_section_listing.down,
+    name: '20261201_170629_section_listing'
   },
 ];

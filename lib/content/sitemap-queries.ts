@@ -1,5 +1,3 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { and, eq, gte, lt, max } from '@payloadcms/db-sqlite/drizzle'
 import type { Where } from 'payload'
 import type { Article, Author } from '@/payload-types'
 import { TAGS } from './cache-tags'
@@ -9,15 +7,16 @@ import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
 import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
 import { PUBLISHED } from '@/lib/content/published'
+import { articlesFrom, idAfter, lastUpdate } from './sitemap-ranges'
 import type { Id } from '@/lib/content/populated'
 
 /**
  * What the sitemaps read, the way lib/content/queries.ts reads: through the Local API with access control
  * on and no user, so only published articles; cached under the tags hooks/expire-pages.ts expires.
- * No read returns more than one part's worth of documents; the index reads single documents, a few
- * per part, and counts only the authors.
+ * The articles parts and their dates are read by id range through the adapter (sitemap-ranges.ts,
+ * which says why). No read returns more than one part's worth of documents; the index reads single
+ * rows, a few per part, and counts only the authors.
  */
-
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
 export type SitemapAuthor = Pick<Author, 'id' | 'slug' | 'updatedAt'>
@@ -40,50 +39,15 @@ async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> |
 }
 
 /**
- * The id of the published article `offset` places after the first one with id ≥ `from` (from the
- * first when absent): an offset walk along the id index, without the count a paginated read adds
- * (20 counts of every published article for the index at 100,000). Payload's SQLite adapter applies
- * `page` as an offset without pagination; its MongoDB adapter ignores it, so there the model skips.
- */
-async function idAfter(from: Id | undefined, offset: number): Promise<Id | undefined> {
-  const payload = await payloadClient()
-  if (payload.db.name === 'mongoose') {
-    const model = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections.articles!
-    const doc = await model
-      .findOne({ _status: 'published', ...(from === undefined ? {} : { _id: { $gte: from } }) }, { _id: 1 })
-      .sort({ _id: 1 })
-      .skip(offset)
-      .lean()
-    return doc ? String(doc._id) : undefined
-  }
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: from === undefined ? PUBLISHED : { and: [PUBLISHED, { id: { greater_than_equal: from } }] },
-    sort: 'id',
-    page: offset + 1,
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: false,
-    select: {},
-  })
-  return docs[0]?.id
-}
-
-/** The part of Mongoose's model that idAfter uses. */
-interface MongoModel {
-  findOne(filter: object, projection: object): { sort(by: object): { skip(n: number): { lean(): Promise<{ _id: unknown } | null> } } }
-}
-
-/**
  * The first id of each articles part after the first, one offset walk of SITEMAP_PART_SIZE from
  * the previous start: the index and every part read them from here.
  */
 const getPartStarts = () =>
   cached(
     async (): Promise<Id[]> => {
+      const payload = await payloadClient()
       const starts: Id[] = []
-      for (let from = await idAfter(undefined, SITEMAP_PART_SIZE); from !== undefined; from = await idAfter(from, SITEMAP_PART_SIZE)) {
+      for (let from = await idAfter(payload, undefined, SITEMAP_PART_SIZE); from !== undefined; from = await idAfter(payload, from, SITEMAP_PART_SIZE)) {
         starts.push(from)
       }
       return starts
@@ -91,38 +55,6 @@ const getPartStarts = () =>
     ['sitemap-part-starts'],
     [TAGS.latest],
   )
-
-/**
- * The latest update among the published articles with `from` ≤ id < `to` (an absent end is open).
- * On SQLite a max() over the (status, id, updated_at) index: Payload's sort would first sort the
- * part's 5,000 index entries (~4 ms a part at 100,000). On MongoDB, Payload's read, which the
- * `sitemap_part_updated` index serves.
- */
-async function lastUpdate(from: Id | undefined, to: Id | undefined): Promise<string | null> {
-  const payload = await payloadClient()
-  if (payload.db.name === 'sqlite') {
-    const { drizzle, tables } = payload.db as unknown as SQLiteAdapter
-    const articles = tables.articles!
-    // The readers' rule (PUBLISHED), written for the table: this read bypasses Payload's access.
-    const range = [eq(articles._status, 'published'), from === undefined ? undefined : gte(articles.id, from), to === undefined ? undefined : lt(articles.id, to)]
-    const [row] = await drizzle.select({ last: max(articles.updatedAt) }).from(articles).where(and(...range))
-    return (row?.last as string | null | undefined) ?? null
-  }
-  const range: Where[] = [PUBLISHED]
-  if (from !== undefined) range.push({ id: { greater_than_equal: from } })
-  if (to !== undefined) range.push({ id: { less_than: to } })
-  const { docs } = await payload.find({
-    collection: 'articles',
-    where: { and: range },
-    sort: '-updatedAt',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: false,
-    select: { updatedAt: true },
-  })
-  return docs[0]?.updatedAt ?? null
-}
 
 /** For the index: the authors' count, then per articles part (from its start) its latest update. */
 export const getSitemapSummary = () =>
@@ -136,7 +68,7 @@ export const getSitemapSummary = () =>
       ])
       // No newest article: none is published, and there is no articles part.
       const bounds = home ? [undefined, ...starts] : []
-      const articleParts = await Promise.all(bounds.map((from, index) => lastUpdate(from, starts[index])))
+      const articleParts = await Promise.all(bounds.map((from, index) => lastUpdate(payload, { from, to: starts[index] })))
       return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleParts }
     },
     ['sitemap-summary'],
@@ -167,20 +99,9 @@ export const getSitemapPages = () =>
 export const getSitemapArticles = (page: number) =>
   cached(
     async (): Promise<SitemapArticle[]> => {
-      const payload = await payloadClient()
       const from = page === 1 ? undefined : (await getPartStarts())[page - 2]
       if (page > 1 && from === undefined) return []
-      const { docs } = await payload.find({
-        collection: 'articles',
-        where: from === undefined ? PUBLISHED : { and: [PUBLISHED, { id: { greater_than_equal: from } }] },
-        sort: 'id',
-        limit: SITEMAP_PART_SIZE,
-        pagination: false,
-        depth: 0,
-        overrideAccess: false,
-        select: { slug: true, updatedAt: true, publishedAt: true },
-      })
-      return docs
+      return articlesFrom(await payloadClient(), from, SITEMAP_PART_SIZE)
     },
     ['sitemap-articles', String(page)],
     [TAGS.latest],

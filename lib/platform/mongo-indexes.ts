@@ -32,6 +32,9 @@ export const READER_INDEXES: IndexSpec[] = [
   { collection: 'articles', name: 'sitemap_part', key: { _status: 1, _id: 1, createdAt: -1 } },
   { collection: 'articles', name: 'sitemap_part_updated', key: { _status: 1, updatedAt: -1, createdAt: -1 } },
   { collection: 'authors', name: 'sitemap_authors', key: { _id: 1, createdAt: -1 } },
+  // The admin's articles list by date, drafts included (Payload reads the collection itself here).
+  { collection: 'articles', name: 'admin_list_published', key: { publishedAt: -1, createdAt: -1 } },
+  { collection: 'articles', name: 'admin_list_updated', key: { updatedAt: -1, createdAt: -1 } },
   // A media save finds the articles and authors it appears on (hooks/expire-pages.ts, seed/importer/index.ts).
   // Payload sorts them by `createdAt` descending when no sort is given.
   { collection: 'articles', name: 'lead_image', key: { leadImage: 1, _status: 1, createdAt: -1 } },

@@ -292,6 +292,17 @@ describe('related stories', () => {
     expect(rail).not.toContain('Wildfire draft')
   })
 
+  it.skipIf(onMongo)('ranks only the newest matches past the bound: the best match among them first, an older better one left out', async () => {
+    const best = await story('Glacier glacier melt glacier survey', { tags: ['Glaciers'] })
+    const newer = await story('Glacier tours resume')
+    const newest = await story('Mountain glacier road reopens')
+    const client = (t.payload.db as unknown as { client: LibsqlClient }).client
+    const related = (candidates?: number) => sqliteFtsEngine(client, candidates ? { candidates } : {}).related('0', ['glacier', 'glaciers'], 3)
+    expect((await related())[0]).toBe(String(best.id))
+    expect(await related(2)).toEqual(expect.arrayContaining([String(newer.id), String(newest.id)]))
+    expect(await related(2)).not.toContain(String(best.id))
+  })
+
   searching('the rail is cached with the page, which expires when a story on it changes', async () => {
     const main = await story('Flood defences tested', { tags: ['Floods'] })
     const shown = await story('Flood barrier closes', { tags: ['Floods'] })

@@ -130,6 +130,13 @@ describe('the reader’s queries on MongoDB', () => {
     expect((await sitemap.getSitemapArticles(2)).map((doc) => doc.slug)).toEqual(['story-2', 'story-3'])
   })
 
+  it("the admin's articles list by date (latest versions, drafts included) is answered by an index", async () => {
+    for (const sort of ['-publishedAt', '-createdAt', '-updatedAt']) {
+      const list = () => t.payload.find({ collection: 'articles', draft: true, sort, limit: 10, depth: 0 })
+      expect(await unservedQueries(list), sort).toEqual([])
+    }
+  })
+
   it('saving a photo finds the articles and authors it appears on through an index', async () => {
     const media = await t.payload.create({
       collection: 'media',
