@@ -21,11 +21,13 @@
  * stale pages (the probe missing although published for a second).
  */
 import { paragraphsToLexical } from '../lib/text/lexical.ts'
+import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { api, login, ms, pass, percentile, printTable, secondsFromEnv, timedGet } from './support/report.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, makeTempDir, rssMiB, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, helperPort, makeTempDir, residentSet, SEED_ARTICLE, sleep, startServer, startSharedCacheTopology, varnishAvailable } from './support/server.ts'
+import type { ResidentSet } from './support/resident.ts'
 
 const SECONDS = secondsFromEnv('BENCH_SOAK_SECONDS', 300)
 const TARGET_RSS_MIB = 300
@@ -190,7 +192,7 @@ async function main(): Promise<void> {
     // Warm every page once, then take the first memory reading.
     for (const target of targets) for (const page of pages) await timedGet(`${target.url}${page.path}`)
     const serverPid = server.serverPid()
-    const rss = { start: rssMiB(serverPid), middle: null as number | null, end: null as number | null, max: rssMiB(serverPid) ?? 0 }
+    const rss = { start: residentSet(serverPid), middle: null as ResidentSet | null, end: null as ResidentSet | null, max: residentSet(serverPid)?.total ?? 0 }
     const inside = { start: await serverMemory(reportFile), middle: null as ServerMemory | null, end: null as ServerMemory | null }
     const t0 = performance.now()
     const deadline = t0 + SECONDS * 1000
@@ -239,8 +241,8 @@ async function main(): Promise<void> {
     const memory = async () => {
       for (let i = 0; i < 100_000 && performance.now() < deadline; i++) {
         await sleep(Math.min(5_000, Math.max(0, deadline - performance.now())))
-        const now = rssMiB(serverPid)
-        if (now !== null) rss.max = Math.max(rss.max, now)
+        const now = residentSet(serverPid)
+        if (now !== null) rss.max = Math.max(rss.max, now.total)
         if (rss.middle === null && performance.now() - t0 >= (SECONDS * 1000) / 2) {
           rss.middle = now
           inside.middle = await serverMemory(reportFile)
@@ -249,7 +251,9 @@ async function main(): Promise<void> {
     }
 
     await Promise.all([...Array.from({ length: READERS }, (_, n) => reader(n)), editor(), memory()])
-    rss.end = rssMiB(serverPid)
+    // The end reading with the page cache full again (the editor's last change emptied part of it).
+    for (const target of targets) for (const page of pages) await timedGet(`${target.url}${page.path}`)
+    rss.end = residentSet(serverPid)
     inside.end = await serverMemory(reportFile)
 
     const rows: (string | number)[][] = [['page', 'path', 'requests', 'p50', 'p99', '5xx', 'wrong status', 'failed', 'leaks']]
@@ -270,7 +274,7 @@ async function main(): Promise<void> {
     rows.push(['all', '', total, ms(percentile(all, 50)), ms(percentile(all, 99)), serverErrors, wrong, failed, markerLeaks + unpublishedLeaks])
     const topology = WITH_VARNISH ? `two server processes + Varnish; requests through ${[...perTarget].map(([name, n]) => `${name} ${n}`).join(', ')}; ` : ''
     printTable(`Soak: ${SECONDS} s, ${READERS} reader loops, ${cycles} publish → draft-on-top → unpublish cycles by the editor (${topology}1-min load ${os.loadavg()[0]!.toFixed(2)})`, rows)
-    const mib = (value: number | null) => (value === null ? '–' : `${value.toFixed(0)} MiB`)
+    const mib = (value: number | null | undefined) => (value == null ? '–' : `${value.toFixed(0)} MiB`)
     printTable('Checks', [
       ['check', 'figure', 'target', 'result'],
       ['5xx responses', serverErrors, '0', pass(serverErrors === 0)],
@@ -280,14 +284,14 @@ async function main(): Promise<void> {
       [`probe still missing ${GRACE_MS} ms after its publish returned (stale)`, stale, '0', pass(stale === 0)],
       ['(responses racing a publish, not judged)', ambiguous, '', ''],
       ['(control: responses showing the probe while published)', seenLive, '> 0', pass(seenLive > 0)],
-      [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start)} / ${mib(rss.middle)} / ${mib(rss.end)} (${mib(rss.max)})`, `≤ ${TARGET_RSS_MIB} MiB at the end`, rss.end === null ? '–' : pass(rss.end <= TARGET_RSS_MIB)],
+      [`server RSS (pid ${serverPid ?? '?'}) start / middle / end (max)`, `${mib(rss.start?.total)} / ${mib(rss.middle?.total)} / ${mib(rss.end?.total)} (${mib(rss.max)})`, `≤ ${TARGET_RSS_MIB} MiB at the end`, rss.end === null ? '–' : pass(rss.end.total <= TARGET_RSS_MIB)],
     ])
     const bytes = (value: number | undefined) => (value === undefined ? '–' : `${(value / 2 ** 20).toFixed(1)} MiB`)
     printTable('Server memory, as the process reports it (MASTHEAD_MEMORY_REPORT)', [
-      ['when', 'RSS', 'JS heap used / total', 'external (of which ArrayBuffers)', 'page cache (pages)'],
+      ['when', 'RSS', 'anon / file (/proc)', 'JS heap used / total', 'external (of which ArrayBuffers)', 'page cache (pages)'],
       ...(['start', 'middle', 'end'] as const).map((when) => {
         const m = inside[when]
-        return [when, bytes(m?.rss), `${bytes(m?.heapUsed)} / ${bytes(m?.heapTotal)}`, `${bytes(m?.external)} (${bytes(m?.arrayBuffers)})`, m ? `${bytes(m.pageCacheBytes)} (${m.pageCachePages})` : '–']
+        return [when, bytes(m?.rss), `${mib(rss[when]?.anon)} / ${mib(rss[when]?.file)}`, `${bytes(m?.heapUsed)} / ${bytes(m?.heapTotal)}`, `${bytes(m?.external)} (${bytes(m?.arrayBuffers)})`, m ? `${bytes(m.pageCacheBytes)} (${m.pageCachePages})` : '–']
       }),
     ])
     if (problems.length > 0) console.log(`\nFirst problems seen:\n  ${problems.join('\n  ')}`)
@@ -295,6 +299,7 @@ async function main(): Promise<void> {
   } finally {
     for (const helper of helpers.reverse()) await helper.stop()
     await server.stop({ keepDir: !ok })
+    rmSync(path.dirname(reportFile), { recursive: true, force: true })
   }
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { dataDir } from './data-dir.ts'
 import { readOrCreateSecretFile } from './secret.ts'
 import { buildStamp } from './build-stamp.ts'
-import { compileCacheDir } from './compile-cache.ts'
+import { serverProcess } from './server-process.ts'
 import { SEED_IF_EMPTY_ENV, startPlan } from './start-plan.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -51,25 +51,8 @@ if (!plan.build) {
   console.log(`[masthead] built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
-/**
- * Memory of the long-running server (bench:soak prints where it goes):
- * - a young generation of 2 × 8 MiB semi-spaces instead of V8's up to 2 × 16 (plus the copy space):
- *   a request allocates little that survives, and the smaller nursery is scavenged a little more
- *   often for tens of MiB less resident;
- * - two malloc arenas instead of glibc's up to eight per core: libsql, sharp/libvips and libuv's
- *   threads each grow an arena of their own otherwise, and freed memory in one is not reused by
- *   another, so the resident set creeps up over hours (a documented glibc behaviour).
- * A MALLOC_ARENA_MAX set in the environment wins, as does NODE_COMPILE_CACHE (server/compile-cache.ts).
- */
-const server = spawn(process.execPath, ['--max-semi-space-size=8', path.join(root, 'server', 'server.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    MALLOC_ARENA_MAX: '2',
-    NODE_COMPILE_CACHE: compileCacheDir(root),
-    ...process.env,
-    ...(plan.seedIfEmpty ? { [SEED_IF_EMPTY_ENV]: '1' } : {}),
-  },
-})
+// Its Node flags and environment (memory settings) come from server/server-process.ts, as the benches' do.
+const { args, env } = serverProcess(root, { ...process.env, ...(plan.seedIfEmpty ? { [SEED_IF_EMPTY_ENV]: '1' } : {}) })
+const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -13,6 +13,8 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { serverProcess } from '../../server/server-process.ts'
+import { parseResidentSet, type ResidentSet } from './resident.ts'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 /** The build folder every benchmark server uses (git-ignored by `.next-*`). */
@@ -283,12 +285,11 @@ export function findServerProcess(groupPid: number): number | null {
   return null
 }
 
-/** Resident memory of a process in MiB (VmRSS), or null when it cannot be read. */
-export function rssMiB(pid: number | null): number | null {
+/** The resident set of a process (bench/support/resident.ts), or null when it cannot be read. */
+export function residentSet(pid: number | null): ResidentSet | null {
   if (!pid) return null
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) / 1024 : null
+    return parseResidentSet(readFileSync(`/proc/${pid}/status`, 'utf8'))
   } catch {
     return null
   }
@@ -296,10 +297,6 @@ export function rssMiB(pid: number | null): number | null {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/**
- * A second server process on the first one's database and build (`node server/server.ts`, as a
- * second container would run it): no seed, no build. Ends with the benchmark.
- */
 /**
  * The two-process topology of BENCH_VARNISH=1 around `primary`: process B on the same database and
  * build, and Varnish in front of both. Each is added to `helpers` as it starts, so the caller stops
@@ -317,12 +314,15 @@ export async function startSharedCacheTopology(
   return { second: second.url, varnish: varnish.url }
 }
 
+/**
+ * A second server process on the first one's database and build (server/server.ts with the flags
+ * `npm start` gives it, as a second container would run it): no seed, no build. Ends with the benchmark.
+ */
 export async function startSecondServer(primary: BenchServer, port: number): Promise<{ url: string; stop(): Promise<void> }> {
   return startProcess({
     label: `second server on ${port}`,
     command: process.execPath,
-    args: [path.join(ROOT, 'server', 'server.ts')],
-    env: { ...primary.env, PORT: String(port) },
+    ...serverProcess(ROOT, { ...primary.env, PORT: String(port) }),
     logFile: path.join(primary.dir, `server-${port}.log`),
     ready: `http://127.0.0.1:${port}/api/articles?limit=1`,
     url: `http://127.0.0.1:${port}`,

@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { compileCacheDir } from './compile-cache.ts'
+
+/**
+ * How the long-running server process (server/server.ts) is started: its Node flags and environment,
+ * in one place for `npm start` (server/start.ts) and for the benchmarks that start servers
+ * (bench/support/server.ts), so what bench:soak measures is what runs.
+ *
+ * Memory (bench:soak prints where it goes):
+ * - a full collection once the old generation has grown 15 % past what survived the last one, instead
+ *   of V8's own factor (here ~1.3, up to 4). Much of the server's native memory (ArrayBuffers,
+ *   libsql's rows, zlib's and brotli's states behind their JS objects) is freed only when V8 collects
+ *   the objects holding it, and V8 does not count most of it: between two full collections that
+ *   garbage piled up in malloc's main arena, which then keeps the freed memory (under the soak,
+ *   calling malloc_trim(0) in the running server gave back 88 MiB, 346 → 258 MiB resident).
+ *   Collecting sooner keeps the pile small: bench:soak's 300 s end at 291 MiB instead of 367 (the
+ *   arena ~50 MiB instead of ~120), with no fewer pages served; the cached-page fast path allocates
+ *   almost nothing that survives, so it hardly collects more often. (Measured and not needed:
+ *   jemalloc, which gives the pile back after a full collection but lets it grow as high first;
+ *   MALLOC_MMAP_THRESHOLD_, which does not help: the pile is of small blocks.)
+ * - a young generation of 2 × 8 MiB semi-spaces instead of V8's up to 2 × 16 (plus the copy space):
+ *   a request allocates little that survives, and the smaller nursery is scavenged a little more
+ *   often for tens of MiB less resident;
+ * - two malloc arenas instead of glibc's up to eight per core: libsql, sharp/libvips and libuv's
+ *   threads each grow an arena of their own otherwise, and freed memory in one is not reused by
+ *   another, so the resident set creeps up over hours (a documented glibc behaviour).
+ * A MALLOC_ARENA_MAX or NODE_COMPILE_CACHE (server/compile-cache.ts) set in the environment wins.
+ */
+export const SERVER_NODE_FLAGS = ['--heap-growing-percent=15', '--max-semi-space-size=8']
+
+/** `node`'s arguments and the environment of the server process, given the environment it inherits. */
+export function serverProcess(root: string, env: NodeJS.ProcessEnv): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: [...SERVER_NODE_FLAGS, path.join(root, 'server', 'server.ts')],
+    env: { MALLOC_ARENA_MAX: '2', NODE_COMPILE_CACHE: compileCacheDir(root), ...env },
+  }
+}
