@@ -135,6 +135,38 @@ async function openWriter(adapter: SQLiteAdapter) {
   return db
 }
 
+/**
+ * SQLite's query planner picks indexes from the statistics ANALYZE writes (payload.config.ts gathers
+ * them at start). An import into a nearly empty database keeps the start's, which say each table
+ * holds a row or two, so a lookup may take an index that reads every article: the 100,000-article
+ * fill fell from 260 to under 100 articles per second. The importer gathers them again (bounded to
+ * 1,000 rows per index) whenever the pieces it has written since the last time have doubled, and
+ * has every connection of the process read them.
+ */
+export const FIRST_STATISTICS_AT = 1_000
+
+/** Whether to gather statistics again: `written` pieces so far, the last time at `last` (pure). */
+export function statisticsDue(written: number, last: number): boolean {
+  return written >= Math.max(FIRST_STATISTICS_AT, 2 * last)
+}
+
+const statistics = new WeakMap<object, { written: number; last: number }>()
+
+async function keepStatistics(payload: Payload, pieces: number): Promise<void> {
+  if (payload.db.packageName !== '@payloadcms/db-sqlite') return
+  const state = statistics.get(payload.db) ?? { written: 0, last: 0 }
+  statistics.set(payload.db, state)
+  state.written += pieces
+  if (!statisticsDue(state.written, state.last)) return
+  state.last = state.written
+  const adapter = payload.db as unknown as SQLiteAdapter
+  const writer = await writerConnection(adapter)
+  await writer.$client.execute('PRAGMA analysis_limit = 1000')
+  await writer.$client.execute('ANALYZE')
+  // A connection reads the statistics when it loads the schema: the adapter's own is told to read them again.
+  await adapter.client.execute('ANALYZE sqlite_schema')
+}
+
 export type Settled<R> = { ok: true; value: R; ms: number } | { ok: false; error: unknown; ms: number }
 
 async function settle<R>(run: () => Promise<R>): Promise<Settled<R>> {
@@ -179,6 +211,7 @@ export async function writeBatch<T, R>(
       outcomes.push(outcome)
     }
     await batch.commit()
+    await keepStatistics(payload, items.length)
     return outcomes
   } catch (error) {
     await batch.rollback()
