@@ -160,11 +160,16 @@ async function keepStatistics(payload: Payload, pieces: number): Promise<void> {
   if (!statisticsDue(state.written, state.last)) return
   state.last = state.written
   const adapter = payload.db as unknown as SQLiteAdapter
-  const writer = await writerConnection(adapter)
-  await writer.$client.execute('PRAGMA analysis_limit = 1000')
-  await writer.$client.execute('ANALYZE')
-  // A connection reads the statistics when it loads the schema: the adapter's own is told to read them again.
-  await adapter.client.execute('ANALYZE sqlite_schema')
+  try {
+    const writer = await writerConnection(adapter)
+    await writer.$client.execute('PRAGMA analysis_limit = 1000')
+    await writer.$client.execute('ANALYZE')
+    // A connection reads the statistics when it loads the schema: the adapter's own is told to read them again.
+    await adapter.client.execute('ANALYZE sqlite_schema')
+  } catch (error) {
+    // The batch is in: slower lookups are no reason to report it failed.
+    payload.logger.warn(`Could not refresh the query planner's statistics: ${describeError(error)}`)
+  }
 }
 
 export type Settled<R> = { ok: true; value: R; ms: number } | { ok: false; error: unknown; ms: number }
