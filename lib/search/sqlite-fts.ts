@@ -202,7 +202,7 @@ export function sqliteFtsEngine(client: LibsqlClient, { rankAllUpTo = RANK_ALL_U
   }
 }
 
-/** An entry's rows, replacing any of the same id. */
+/** An entry's rows, for an id not indexed yet (`upsert` removes the old ones first). */
 function inserted(entry: SearchEntry): Statement[] {
   const id = Number(entry.id)
   const original = JSON.stringify({ headline: entry.headline, standfirst: entry.standfirst, body: entry.body, extra: entry.extra })
