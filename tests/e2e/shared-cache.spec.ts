@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import http from 'node:http'
 import { expect, test } from '@playwright/test'
 import { paragraphsToLexical } from '../../lib/text/lexical'
 import { ADMIN } from './support/accounts'
@@ -103,6 +104,47 @@ test('reader pages tell shared caches their keys, and browsers how to revalidate
   expect(cached.headers.get('xkey')).toBeNull()
   expect(cached.headers.get('surrogate-key')).toBeNull()
   expect((await get(VARNISH, '/', { 'if-none-match': cached.headers.get('etag')! })).status).toBe(304)
+})
+
+/** The bytes as sent, with exactly these request headers (fetch would add Accept-Encoding and decode). */
+function raw(origin: string, path: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${origin}${path}`, { headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }))
+        response.on('error', reject)
+      })
+      .on('error', reject)
+  })
+}
+
+test('Varnish keeps a copy per encoding and sends each as the origin made it, never gunzipping its gzip copy', async () => {
+  const cases: [acceptEncoding: string | undefined, sent: string | undefined][] = [
+    [undefined, undefined],
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['br;q=0, gzip', 'gzip'],
+    ['GZIP;q=0.5', 'gzip'],
+    ['gzip;q=0', undefined],
+  ]
+  for (const path of ['/', '/feed.xml']) {
+    for (const [acceptEncoding, sent] of cases) {
+      const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}
+      const label = `${path} with Accept-Encoding ${acceptEncoding ?? '(none)'}`
+      const origin = await raw(A, path, headers)
+      expect(origin.headers['content-encoding'], label).toBe(sent)
+      await expect.poll(async () => (await raw(VARNISH, path, headers)).headers['x-cache'], { message: label }).toBe('HIT')
+      const cached = await raw(VARNISH, path, headers)
+      expect(cached.headers['content-encoding'], label).toBe(sent)
+      // The origin's own validator and bytes: a copy Varnish decoded would carry the gzip one's (weakened).
+      expect(cached.headers.etag, label).toBe(origin.headers.etag)
+      expect(cached.body.equals(origin.body), label).toBe(true)
+      expect(cached.headers.vary, label).toBe('Accept-Encoding')
+    }
+  }
 })
 
 test('a publish through one process reaches Varnish and the other process at once; drafts and private answers never do', async () => {
