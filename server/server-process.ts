@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { compileCacheDir } from './compile-cache.ts'
 
 /**
  * How the long-running server process (server/server.ts) is started: its Node flags and environment,
- * in one place for `npm start` (server/start.ts) and for the benchmarks that start servers
+ * in one place for `npm start` (server/start.ts), for a deployment's instances (server/serve.ts:
+ * docker-compose.yml, the e2e tests' second process) and for the benchmarks that start servers
  * (bench/support/server.ts), so what bench:soak measures is what runs.
  *
  * Memory (bench:soak prints where it goes):
@@ -34,4 +36,16 @@ export function serverProcess(root: string, env: NodeJS.ProcessEnv): { args: str
     args: [...SERVER_NODE_FLAGS, path.join(root, 'server', 'server.ts')],
     env: { MALLOC_ARENA_MAX: '2', NODE_COMPILE_CACHE: compileCacheDir(root), ...env },
   }
+}
+
+/**
+ * Runs the server as a child of this process, which then only relays: the signals that stop it in,
+ * its exit code out. (MALLOC_ARENA_MAX is read when a process starts, so the server needs a process
+ * of its own to get it.)
+ */
+export function runServer(root: string, env: NodeJS.ProcessEnv): void {
+  const { args, env: serverEnv } = serverProcess(root, env)
+  const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: serverEnv })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }

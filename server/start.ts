@@ -3,13 +3,13 @@
  * (server/server.ts), which applies the migrations and seeds an empty database before it answers
  * anyone (server/start-plan.ts says why there, not here).
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { dataDir } from './data-dir.ts'
 import { readOrCreateSecretFile } from './secret.ts'
 import { buildStamp } from './build-stamp.ts'
-import { serverProcess } from './server-process.ts'
+import { runServer } from './server-process.ts'
 import { SEED_IF_EMPTY_ENV, startPlan } from './start-plan.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -52,7 +52,4 @@ if (!plan.build) {
 }
 
 // Its Node flags and environment (memory settings) come from server/server-process.ts, as the benches' do.
-const { args, env } = serverProcess(root, { ...process.env, ...(plan.seedIfEmpty ? { [SEED_IF_EMPTY_ENV]: '1' } : {}) })
-const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+runServer(root, { ...process.env, ...(plan.seedIfEmpty ? { [SEED_IF_EMPTY_ENV]: '1' } : {}) })

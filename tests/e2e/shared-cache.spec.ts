@@ -58,7 +58,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000)
   const env = { ...process.env, ...JSON.parse(process.env.E2E_SERVER_ENV ?? '{}'), PORT: String(SECOND_PORT), NODE_ENV: 'production' }
   // The production server itself (no build: it shares the first one's), as a second container would run it.
-  second = spawn(process.execPath, ['server/server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  second = spawn(process.execPath, ['server/serve.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   await expect
     .poll(async () => (await fetch(`${B}/api/articles?limit=1`).catch(() => null))?.status, { timeout: 150_000, intervals: [500] })
     .toBe(200)
