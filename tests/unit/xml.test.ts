@@ -6,6 +6,10 @@ describe('escapeXml', () => {
   it('escapes the five markup characters and drops characters XML cannot hold', () => {
     expect(escapeXml(`a & b < c > d "e" 'f'\u0000\u000b`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;')
     expect(escapeXml('tab\tnewline\n\uD800lone 😀 \uFFFE')).toBe('tab\tnewline\nlone 😀 ')
+    // Each on its own, with nothing else to escape (text that needs nothing is returned as is).
+    for (const [text, written] of [['\u0001', ''], ['x\uDC00', 'x'], ['\uFFFF', ''], ['&', '&amp;'], ["'", '&apos;'], ['😀 plain', '😀 plain']]) {
+      expect(escapeXml(text!)).toBe(written)
+    }
   })
 
   it('escapes "&amp;" again, so that text comes back exactly as written', () => {
