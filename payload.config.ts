@@ -59,9 +59,10 @@ function announceDatabase(): void {
  * bench:scale); and listings filter on status and sort by date. A tag page finds its articles by
  * value: (text, path, parent) answers that from the index alone, where Payload's own (text) index
  * read every matching row of the table too (750 rows for one tag at 10,000 articles). The sitemap
- * index dates each part by the latest update among its articles: (status, id, updated_at, created_at)
- * answers that from the part's id range in the index, without its rows (Payload adds created_at to
- * every sort), where (status, updated_at, created_at) serves the newest update overall. A section
+ * index dates each part by the latest update among its articles, and a part lists its articles' slugs
+ * and dates: (status, id, updated_at, published_at, slug) answers both from the part's id range in the
+ * index, without the rows, whose dates are stored after the body (a 5,000-article part: 29 → 17 ms
+ * in SQLite at 100,000), where (status, updated_at, created_at) serves the newest update overall. A section
  * page counts and lists its published articles from (section, status, published_at) alone: with
  * Payload's (section) index the count read every row of the section (44 ms for 11,000). Sorting a
  * tag's articles reads (status, published_at, created_at) for each match, and created_at is stored
@@ -87,7 +88,7 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         statusDate: index('articles_status_published_at_idx').on(t._status, t.publishedAt),
         statusUpdated: index('articles_status_updated_at_idx').on(t._status, t.updatedAt, t.createdAt),
         idListing: index('articles_id_listing_idx').on(t.id, t._status, t.publishedAt, t.createdAt),
-        partUpdated: index('articles_status_id_updated_at_idx').on(t._status, t.id, t.updatedAt, t.createdAt),
+        sitemapPart: index('articles_sitemap_part_idx').on(t._status, t.id, t.updatedAt, t.publishedAt, t.slug),
         sectionListing: index('articles_section_listing_idx').on(t.section, t._status, t.publishedAt),
       }),
     })

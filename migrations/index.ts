@@ -11,6 +11,7 @@ import * as migration_20261201_120634_desk_trust from './20261201_120634_desk_tr
 import * as migration_20261201_165058_sitemap_part_updated from './20261201_165058_sitemap_part_updated';
 import * as migration_20261201_170058_admin_list_dates from './20261201_170058_admin_list_dates';
 import * as migration_20261201_170629_section_listing from './20261201_170629_section_listing';
+import * as migration_20261201_193501_sitemap_part_covering from './20261201_193501_sitemap_part_covering';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_170629_section_listing.up,
     down: migration_20261201_170629_section_listing.down,
-    name: '20261201_170629_section_listing'
+    name: '20261201_170629_section_listing',
+  },
+  {
+    up: migration_20261201_193501_sitemap_part_covering.up,
+    down: migration_20261201_193501_sitemap_part_covering.down,
+    name: '20261201_193501_sitemap_part_covering'
   },
 ];

@@ -2,7 +2,7 @@ import type { Where } from 'payload'
 import type { Article, Author } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from '@/lib/platform/payload'
-import { cached } from './queries'
+import { cached, tagged } from './queries'
 import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
 import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
@@ -95,17 +95,14 @@ export const getSitemapPages = () =>
 /**
  * Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created, read as
  * the id range from the part's first id, not as a page (a skip that reads every earlier article).
+ * Kept only as the rendered part (`tagged`): a part is the one large read.
  */
 export const getSitemapArticles = (page: number) =>
-  cached(
-    async (): Promise<SitemapArticle[]> => {
-      const from = page === 1 ? undefined : (await getPartStarts())[page - 2]
-      if (page > 1 && from === undefined) return []
-      return articlesFrom(await payloadClient(), from, SITEMAP_PART_SIZE)
-    },
-    ['sitemap-articles', String(page)],
-    [TAGS.latest],
-  )
+  tagged(async (): Promise<SitemapArticle[]> => {
+    const from = page === 1 ? undefined : (await getPartStarts())[page - 2]
+    if (page > 1 && from === undefined) return []
+    return articlesFrom(await payloadClient(), from, SITEMAP_PART_SIZE)
+  }, [TAGS.latest])
 
 /**
  * Authors part `page`: of that page of the authors collection, those with a published article; null

@@ -36,8 +36,13 @@ export interface XmlElement {
   children: XmlNode[]
 }
 
-/** A child: an element, or text (escaped when written). */
-export type XmlNode = XmlElement | string
+/** An element already written (by writeElement), placed as it is. */
+export interface XmlWritten {
+  written: string
+}
+
+/** A child: an element, text (escaped when written), or an element already written. */
+export type XmlNode = XmlElement | XmlWritten | string
 
 type Child = XmlNode | null | undefined | false | Child[]
 
@@ -54,6 +59,16 @@ export function textEl(name: string, text: string | number | null | undefined, a
   if (text === null || text === undefined) return null
   const value = String(text)
   return value.trim() === '' ? null : el(name, attributes, value)
+}
+
+/**
+ * An element written now, to be placed in a parent later: a document of thousands of entries (a
+ * sitemap part) then never holds all their elements at once, only their text. (The whole tree of a
+ * 5,000-URL part lived through the render, and the server's early full collections,
+ * server/server-process.ts, paid for it on every part.)
+ */
+export function written(element: XmlElement, options: XmlWriteOptions = {}): XmlWritten {
+  return { written: writeElement(element, Infinity, options) }
 }
 
 function flatten(children: Child[], into: XmlNode[] = []): XmlNode[] {
@@ -92,10 +107,10 @@ export function writeElement(element: XmlElement, depth = 0, options: XmlWriteOp
   const inline = depth >= inlineFrom || children.some((child) => typeof child === 'string')
   let inner = ''
   if (inline) {
-    for (const child of children) inner += typeof child === 'string' ? escapeXml(child) : writeElement(child, Infinity, options)
+    for (const child of children) inner += typeof child === 'string' ? escapeXml(child) : 'written' in child ? child.written : writeElement(child, Infinity, options)
     return `${open}>${inner}</${element.name}>`
   }
   const pad = `\n${' '.repeat(indent * (depth + 1))}`
-  for (const child of children) inner += pad + writeElement(child as XmlElement, depth + 1, options)
+  for (const child of children) inner += pad + ('written' in (child as object) ? (child as XmlWritten).written : writeElement(child as XmlElement, depth + 1, options))
   return `${open}>${inner}\n${' '.repeat(indent * depth)}</${element.name}>`
 }

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { el, escapeXml, textEl, writeElement, xmlDocument } from '@/lib/seo/xml'
+import { el, escapeXml, textEl, writeElement, written, xmlDocument } from '@/lib/seo/xml'
 
 describe('escapeXml', () => {
   it('escapes the five markup characters and drops characters XML cannot hold', () => {
@@ -32,6 +32,16 @@ describe('the XML writer', () => {
     expect(xmlDocument(doc, { inlineFrom: 1 })).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<set>\n  <url><loc>x</loc><lastmod>y</lastmod></url>\n  <url><loc>z</loc></url>\n</set>\n',
     )
+  })
+
+  it('places elements written beforehand exactly where the tree would have written them', () => {
+    const url = (loc: string) => el('url', {}, el('loc', {}, loc), textEl('lastmod', null))
+    const tree = el('set', {}, url('a & b'), url('c'))
+    const early = el('set', {}, written(url('a & b')), written(url('c')))
+    expect(xmlDocument(early, { inlineFrom: 1 })).toBe(xmlDocument(tree, { inlineFrom: 1 }))
+    expect(xmlDocument(early, { inlineFrom: 1 })).toContain('\n  <url><loc>a &amp; b</loc></url>\n')
+    // Inline parents take it as is too.
+    expect(writeElement(el('p', {}, 'x ', written(el('b', {}, '<y>'))))).toBe('<p>x <b>&lt;y&gt;</b></p>')
   })
 
   it('leaves out absent children and attributes, and flattens lists', () => {
