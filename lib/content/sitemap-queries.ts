@@ -7,7 +7,7 @@ import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
 import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
 import { PUBLISHED } from '@/lib/content/published'
-import { articlesFrom, idAfter, lastUpdate } from './sitemap-ranges'
+import { articlesFrom, lastUpdates, partStarts } from './sitemap-ranges'
 import type { Id } from '@/lib/content/populated'
 
 /**
@@ -38,23 +38,8 @@ async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> |
   return docs[0] ?? null
 }
 
-/**
- * The first id of each articles part after the first, one offset walk of SITEMAP_PART_SIZE from
- * the previous start: the index and every part read them from here.
- */
-const getPartStarts = () =>
-  cached(
-    async (): Promise<Id[]> => {
-      const payload = await payloadClient()
-      const starts: Id[] = []
-      for (let from = await idAfter(payload, undefined, SITEMAP_PART_SIZE); from !== undefined; from = await idAfter(payload, from, SITEMAP_PART_SIZE)) {
-        starts.push(from)
-      }
-      return starts
-    },
-    ['sitemap-part-starts'],
-    [TAGS.latest],
-  )
+/** The first id of each articles part after the first: the index and every part read them from here. */
+const getPartStarts = () => cached(async (): Promise<Id[]> => partStarts(await payloadClient(), SITEMAP_PART_SIZE), ['sitemap-part-starts'], [TAGS.latest])
 
 /** For the index: the authors' count, then per articles part (from its start) its latest update. */
 export const getSitemapSummary = () =>
@@ -67,8 +52,7 @@ export const getSitemapSummary = () =>
         newestArticle({}),
       ])
       // No newest article: none is published, and there is no articles part.
-      const bounds = home ? [undefined, ...starts] : []
-      const articleParts = await Promise.all(bounds.map((from, index) => lastUpdate(payload, { from, to: starts[index] })))
+      const articleParts = home ? await lastUpdates(payload, starts) : []
       return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleParts }
     },
     ['sitemap-summary'],

@@ -1,5 +1,5 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import { and, asc, eq, gte, lt, max, sql, type SQL } from '@payloadcms/db-sqlite/drizzle'
+import { and, asc, eq, gte, lt, sql, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
 import type { Id } from './populated'
 import type { SitemapArticle } from './sitemap-queries'
@@ -46,32 +46,65 @@ const mongoFilter = ({ from, to }: Range) => ({
   ...(from === undefined && to === undefined ? {} : { _id: { ...(from === undefined ? {} : { $gte: from }), ...(to === undefined ? {} : { $lt: to }) } }),
 })
 
+const published = (table: Table) => eq(table._status, 'published')
+
 function sqliteWhere(table: Table, { from, to }: Range): SQL | undefined {
-  return and(eq(table._status, 'published'), from === undefined ? undefined : gte(table.id, from), to === undefined ? undefined : lt(table.id, to))
+  return and(published(table), from === undefined ? undefined : gte(table.id, from), to === undefined ? undefined : lt(table.id, to))
 }
 
 const iso = (value: unknown): string | null => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null)
 
-/** The id `offset` places after the first published article with id ≥ `from` (an offset walk of the id index). */
-export async function idAfter(payload: Payload, from: Id | undefined, offset: number): Promise<Id | undefined> {
+/**
+ * The first id of every part of `size` published articles in id order, after the first part (which
+ * starts at the beginning): each `size` places after the previous start. SQLite walks the id index
+ * in one recursive statement; one query a part cost ~0.5 ms more each (50 parts at 100,000 articles).
+ */
+export async function partStarts(payload: Payload, size: number): Promise<Id[]> {
   const db = native(payload)
   if (db.kind === 'mongodb') {
-    const doc = await db.model.findOne(mongoFilter({ from }), { _id: 1 }).sort({ _id: 1 }).skip(offset).lean()
-    return doc ? String(doc._id) : undefined
+    const starts: Id[] = []
+    const after = async (from: Id | undefined) => {
+      const doc = await db.model.findOne(mongoFilter({ from }), { _id: 1 }).sort({ _id: 1 }).skip(size).lean()
+      return doc ? String(doc._id) : undefined
+    }
+    for (let from = await after(undefined); from !== undefined; from = await after(from)) starts.push(from)
+    return starts
   }
-  const [row] = await db.adapter.drizzle.select({ id: db.table.id }).from(db.table).where(sqliteWhere(db.table, { from })).orderBy(asc(db.table.id)).limit(1).offset(offset)
-  return row?.id as Id | undefined
+  const t = db.table
+  const rows: unknown[][] = await db.adapter.drizzle.values(sql`
+    WITH RECURSIVE starts(id) AS (
+      SELECT (SELECT ${t.id} FROM ${t} WHERE ${published(t)} ORDER BY ${t.id} LIMIT 1 OFFSET ${size})
+      UNION ALL
+      SELECT (SELECT ${t.id} FROM ${t} WHERE ${published(t)} AND ${t.id} >= starts.id ORDER BY ${t.id} LIMIT 1 OFFSET ${size})
+      FROM starts WHERE starts.id IS NOT NULL
+    )
+    SELECT id FROM starts WHERE id IS NOT NULL`)
+  return rows.map((row) => row[0] as Id)
 }
 
-/** The latest update among the range's published articles (SQLite: a max() over articles_sitemap_part_idx). */
-export async function lastUpdate(payload: Payload, range: Range): Promise<string | null> {
+/**
+ * Per part (the first from the beginning, then one from each of `starts`), the latest update among
+ * its published articles. SQLite: one statement, a max() per part over articles_sitemap_part_idx.
+ */
+export async function lastUpdates(payload: Payload, starts: Id[]): Promise<(string | null)[]> {
+  const bounds = [undefined, ...starts].map((from, index): Range => ({ from, to: starts[index] }))
   const db = native(payload)
   if (db.kind === 'mongodb') {
-    const doc = await db.model.findOne(mongoFilter(range), { updatedAt: 1 }).sort({ updatedAt: -1 }).lean()
-    return iso(doc?.updatedAt)
+    return Promise.all(
+      bounds.map(async (range) => iso((await db.model.findOne(mongoFilter(range), { updatedAt: 1 }).sort({ updatedAt: -1 }).lean())?.updatedAt)),
+    )
   }
-  const [row] = await db.adapter.drizzle.select({ last: max(db.table.updatedAt) }).from(db.table).where(sqliteWhere(db.table, range))
-  return iso(row?.last)
+  const t = db.table
+  // The bounds as one JSON parameter; an open end is the smallest or largest id SQLite can hold.
+  const json = JSON.stringify(bounds.map(({ from, to }) => [from ?? null, to ?? null]))
+  const rows: unknown[][] = await db.adapter.drizzle.values(sql`
+    SELECT (
+      SELECT max(${t.updatedAt}) FROM ${t}
+      WHERE ${published(t)} AND ${t.id} >= coalesce(bound.value ->> 0, -9223372036854775808)
+        AND ${t.id} < coalesce(bound.value ->> 1, 9223372036854775807)
+    )
+    FROM json_each(${json}) AS bound ORDER BY bound.key`)
+  return rows.map((row) => iso(row[0]))
 }
 
 /** Up to `limit` published articles from `from` on, in id order, with what a sitemap lists of each. */
