@@ -1,7 +1,7 @@
 import { isDatabaseUnavailable } from '@/lib/platform/db-errors'
 import { hasSessionCookie } from '@/server/http-cache'
 import { pageCache } from '@/server/page-cache'
-import { compressedPage, renderedPage, routeResponse, type Storage } from '../server/page-reply'
+import { renderedPage, routeResponse, type Storage } from '../server/page-reply'
 import { collectTags } from '@/lib/invalidation/tag-scope'
 
 /**
@@ -35,8 +35,8 @@ export function siteDocument<P>(contentType: string, load: (params: P) => Promis
     try {
       const { value, tags } = await collectTags(async () => load(await params))
       const page = value
-        ? await compressedPage({ status: 200, contentType, text: value.body, tags, expiresAt: value.expiresAt })
-        : await compressedPage({ status: 404, contentType: TEXT, text: 'Not found', tags })
+        ? renderedPage({ status: 200, contentType, text: value.body, tags, expiresAt: value.expiresAt })
+        : renderedPage({ status: 404, contentType: TEXT, text: 'Not found', tags })
       // Read while an editor changed it: answered once, kept by no cache.
       const fresh = !cache.outdated(tags, begun)
       if (fresh) cache.set(path, page, tags, begun)
@@ -44,7 +44,7 @@ export function siteDocument<P>(contentType: string, load: (params: P) => Promis
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error)
       if (!unavailable) console.error(`Rendering ${path} failed:`, error)
-      const failed = renderedPage({ status: unavailable ? 503 : 500, contentType: TEXT, text: 'Temporarily unavailable', tags: [] })
+      const failed = renderedPage({ status: unavailable ? 503 : 500, contentType: TEXT, text: 'Temporarily unavailable', tags: [], gzip: false })
       return routeResponse(request, failed, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
     }
   }

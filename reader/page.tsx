@@ -9,7 +9,7 @@ import { hasSessionCookie } from '@/server/http-cache'
 import { pageCache } from '@/server/page-cache'
 import { simpleHead, type PageHead } from '@/lib/seo/page-head'
 import { pageNumber } from '@/lib/content/pagination'
-import { compressedPage, renderedPage, routeResponse, type Storage } from '../server/page-reply'
+import { renderedPage, routeResponse, type Storage } from '../server/page-reply'
 import { previewUser } from '@/lib/security/preview'
 import { findRedirect, getSite } from '@/lib/content/queries'
 import { DEFAULT_SITE, siteUrl, type Site } from '@/lib/content/site'
@@ -36,7 +36,7 @@ function failure(request: Request, path: string, error: unknown): Response {
   if (!unavailable) console.error(`Rendering ${path} failed:`, error)
   // The settings may be what failed to load: the defaults name the site.
   const head = simpleHead({ ...DEFAULT_SITE, origin: siteUrl() }, { title: 'Temporarily unavailable', noindex: true })
-  const page = renderedPage({ status: unavailable ? 503 : 500, text: render(head, <Unavailable path={path} />), tags: [] })
+  const page = renderedPage({ status: unavailable ? 503 : 500, text: render(head, <Unavailable path={path} />), tags: [], gzip: false })
   return routeResponse(request, page, { storage: 'none', cache: 'none', extra: unavailable ? { 'Retry-After': '30' } : {} })
 }
 
@@ -74,14 +74,14 @@ export function sitePage<P>(
       const fresh = !cache.outdated(tags, begun) && key !== null
       const answer = fresh ? storage : 'none'
       if (result && 'redirect' in result) {
-        const page = { ...renderedPage({ status: result.status ?? 308, text: '', tags }), location: result.redirect }
+        const page = { ...renderedPage({ status: result.status ?? 308, text: '', tags, gzip: false }), location: result.redirect }
         if (fresh && !preview) cache.set(key, page, tags, begun)
         return routeResponse(request, page, { storage: answer, cache: preview ? 'BYPASS' : 'MISS' })
       }
       const status = result ? (result.status ?? 200) : 404
       const html = result ? render(result.head, result.body) : notFoundHtml(site)
-      if (preview) return routeResponse(request, renderedPage({ status, text: html, tags }), { storage: answer, cache: 'BYPASS' })
-      const page = await compressedPage({ status, text: html, tags })
+      if (preview) return routeResponse(request, renderedPage({ status, text: html, tags, gzip: false }), { storage: answer, cache: 'BYPASS' })
+      const page = renderedPage({ status, text: html, tags })
       if (fresh) cache.set(key, page, tags, begun)
       return routeResponse(request, page, { storage: answer, cache: 'MISS' })
     } catch (error) {

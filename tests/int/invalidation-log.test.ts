@@ -45,7 +45,7 @@ afterAll(async () => {
   await t?.cleanup()
 })
 
-const page = (html: string) => renderedPage({ status: 200, text: html, tags: [] })
+const page = (html: string) => renderedPage({ status: 200, text: html, tags: [], gzip: false })
 
 describe('the invalidation log carries a change to other processes', () => {
   it('an editor’s publish reaches another page cache through the database', async () => {

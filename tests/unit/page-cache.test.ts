@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { PageCache } from '@/server/page-cache'
 import { renderedPage } from '@/server/page-reply'
 
-const page = (html: string, status = 200) => renderedPage({ status, text: html, tags: [] })
+const page = (html: string, status = 200) => renderedPage({ status, text: html, tags: [], gzip: false })
 const html = (found: { body: Uint8Array } | undefined) => (found ? Buffer.from(found.body).toString() : undefined)
 
 describe('PageCache', () => {

@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { PageCache } from '@/server/page-cache'
 import { serveCachedPage } from '@/server/fast-path'
-import { compressedPage, renderedPage } from '@/server/page-reply'
+import { renderedPage } from '@/server/page-reply'
 
 const HTML = '<!DOCTYPE html><html lang="en"><title>Grain prices · Masthead</title><h1>Grain prices — “fall”</h1></html>'
 const cache = new PageCache(1_000_000)
@@ -14,8 +14,8 @@ let server: http.Server
 // A server like server/server.ts, with "Next" answering 299 for whatever the fast path leaves to it.
 beforeAll(async () => {
   const tags = ['article:grain', 'articles:latest']
-  cache.set('/articles/grain', await compressedPage({ status: 200, text: HTML, tags }), tags, cache.begin())
-  cache.set('/articles/gone', renderedPage({ status: 404, text: 'Not found', tags: ['article:gone'] }), ['article:gone'], cache.begin())
+  cache.set('/articles/grain', renderedPage({ status: 200, text: HTML, tags }), tags, cache.begin())
+  cache.set('/articles/gone', renderedPage({ status: 404, text: 'Not found', tags: ['article:gone'], gzip: false }), ['article:gone'], cache.begin())
   server = http.createServer((request, response) => {
     if (!serveCachedPage(request, response, cache)) response.writeHead(299).end('next')
   })
