@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { compileCacheDir } from './compile-cache.ts'
+import { dataDir } from './data-dir.ts'
+import { readOrCreateSecretFile } from './secret.ts'
 
 /**
  * How the long-running server process (server/server.ts) is started: its Node flags and environment,
@@ -36,6 +38,19 @@ export function serverProcess(root: string, env: NodeJS.ProcessEnv): { args: str
     args: [...SERVER_NODE_FLAGS, path.join(root, 'server', 'server.ts')],
     env: { MALLOC_ARENA_MAX: '2', NODE_COMPILE_CACHE: compileCacheDir(root), ...env },
   }
+}
+
+/**
+ * Production mode, and a secret when none is set: the one generated into the data folder, so that a
+ * local install needs no setup and every process on it (`npm start`, `node server/serve.ts` beside
+ * it) shares one. A deployment sets PAYLOAD_SECRET (plain `next start` refuses without it).
+ */
+export function useProductionEnvironment(root: string): void {
+  Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
+  if (process.env.PAYLOAD_SECRET) return
+  const secretFile = path.join(dataDir(root), 'payload-secret')
+  process.env.PAYLOAD_SECRET = readOrCreateSecretFile(secretFile)
+  console.log(`[masthead] PAYLOAD_SECRET not set: using the generated secret kept in ${path.relative(root, secretFile)}`)
 }
 
 /**

@@ -6,10 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { dataDir } from './data-dir.ts'
-import { readOrCreateSecretFile } from './secret.ts'
 import { buildStamp } from './build-stamp.ts'
-import { runServer } from './server-process.ts'
+import { runServer, useProductionEnvironment } from './server-process.ts'
 import { SEED_IF_EMPTY_ENV, startPlan } from './start-plan.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -17,13 +15,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || '.next')
 const stampFile = path.join(distDir, 'masthead-build-stamp')
 
-Object.assign(process.env, { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' })
-if (!process.env.PAYLOAD_SECRET) {
-  // A local install needs no setup; a deployment sets PAYLOAD_SECRET (plain `next start` refuses without it).
-  const secretFile = path.join(dataDir(root), 'payload-secret')
-  process.env.PAYLOAD_SECRET = readOrCreateSecretFile(secretFile)
-  console.log(`[masthead] PAYLOAD_SECRET not set: using the generated secret kept in ${path.relative(root, secretFile)}`)
-}
+useProductionEnvironment(root)
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env })

@@ -1,6 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { serverProcess } from '@/server/server-process'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { serverProcess, useProductionEnvironment } from '@/server/server-process'
 
 const root = '/srv/masthead'
 const production = { NODE_ENV: 'production' } as const
@@ -23,5 +25,36 @@ describe('serverProcess (how npm start and the benches start the server)', () =>
   it('lets the environment win over its defaults', () => {
     const given = { ...production, MALLOC_ARENA_MAX: '1', NODE_COMPILE_CACHE: '/tmp/cc' }
     expect(serverProcess(root, given).env).toEqual(given)
+  })
+})
+
+describe('useProductionEnvironment (npm start, and node server/serve.ts beside it)', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  it('runs in production with the secret kept in the data folder, the same one for every process', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'masthead-env-'))
+    try {
+      vi.stubEnv('NODE_ENV', 'test')
+      vi.stubEnv('DATA_DIR', '')
+      vi.stubEnv('PAYLOAD_SECRET', '')
+      vi.spyOn(console, 'log').mockImplementation(() => {})
+      useProductionEnvironment(root)
+      const secret = process.env.PAYLOAD_SECRET!
+      expect(process.env.NODE_ENV).toBe('production')
+      expect(secret.length).toBeGreaterThanOrEqual(32)
+      expect(readFileSync(path.join(root, 'data', 'payload-secret'), 'utf8').trim()).toBe(secret)
+      // A second process on the same install gets the same secret, so sessions hold across both.
+      vi.stubEnv('PAYLOAD_SECRET', '')
+      useProductionEnvironment(root)
+      expect(process.env.PAYLOAD_SECRET).toBe(secret)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps a secret the environment sets', () => {
+    vi.stubEnv('PAYLOAD_SECRET', 'x'.repeat(40))
+    useProductionEnvironment('/nowhere')
+    expect(process.env.PAYLOAD_SECRET).toBe('x'.repeat(40))
   })
 })
