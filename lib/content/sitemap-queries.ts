@@ -39,7 +39,8 @@ async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> |
 }
 
 /** The first id of each articles part after the first: the index and every part read them from here. */
-const getPartStarts = () => cached(async (): Promise<Id[]> => partStarts(await payloadClient(), SITEMAP_PART_SIZE), ['sitemap-part-starts'], [TAGS.latest])
+const getPartStarts = () =>
+  cached(async (): Promise<Id[]> => partStarts(await payloadClient(), SITEMAP_PART_SIZE), ['sitemap-part-starts'], [TAGS.latest])
 
 /** For the index: the authors' count, then per articles part (from its start) its latest update. */
 export const getSitemapSummary = () =>
