@@ -9,6 +9,7 @@ import { slugify } from '@/lib/text/slug'
 import { siteIdentity, siteUrl, type Site } from './site'
 import { declareTags } from '@/lib/invalidation/tag-scope'
 import { PUBLISHED } from '@/lib/content/published'
+import { listingIdPage, listingWhere, type Listing } from './listing-ids'
 
 /**
  * The only place the reader site asks Payload for content. Every read runs with access control on
@@ -51,6 +52,16 @@ async function listArticles(where: Where, page: number, limit = PAGE_SIZE, sort 
   return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
 }
 
+/** A page of a reader listing: its ids from the indexes where Payload's query costs more (lib/content/listing-ids.ts), its articles from Payload. */
+async function listPublished(listing: Listing, page: number, limit = PAGE_SIZE): Promise<ArticlePage> {
+  const payload = await payloadClient()
+  const found = await listingIdPage(payload, listing, page, limit)
+  if (!found) return listArticles(listingWhere(listing), page, limit)
+  const { ids, totalDocs } = found
+  const docs = ids.length === 0 ? [] : (await payload.find({ ...LISTING, where: { and: [PUBLISHED, { id: { in: ids } }] }, sort: NEWEST_FIRST, limit: ids.length, pagination: false })).docs
+  return { docs, page, totalPages: Math.ceil(totalDocs / limit), totalDocs }
+}
+
 /** The newest `limit` published articles, uncounted: a feed has no pages (the count of every published article cost ~10 ms at 100,000). */
 export const listNewest = (limit: number) =>
   cached(
@@ -88,22 +99,20 @@ export async function getSite(): Promise<Site> {
 }
 
 export const listLatest = (page = 1, limit = PAGE_SIZE) =>
-  cached(() => listArticles({}, page, limit), ['latest', String(page), String(limit)], [TAGS.latest])
+  cached(() => listPublished({ by: 'latest' }, page, limit), ['latest', String(page), String(limit)], [TAGS.latest])
 
 export const listByAuthor = (authorId: number | string, page = 1, limit = PAGE_SIZE) =>
   cached(
-    () => listArticles({ authors: { in: [authorId] } }, page, limit),
+    () => listPublished({ by: 'author', author: authorId }, page, limit),
     ['by-author', String(authorId), String(page), String(limit)],
     [TAGS.author(authorId)],
   )
 
 export const listBySection = (section: string, page = 1) =>
-  cached(() => listArticles({ section: { equals: section } }, page), ['by-section', section, String(page)], [
-    TAGS.section(section),
-  ])
+  cached(() => listPublished({ by: 'section', section }, page), ['by-section', section, String(page)], [TAGS.section(section)])
 
 export const listByTag = (tagSlug: string, page = 1) =>
-  cached(() => listArticles({ tagSlugs: { in: [tagSlug] } }, page), ['by-tag', tagSlug, String(page)], [TAGS.tag(tagSlug)])
+  cached(() => listPublished({ by: 'tag', tag: tagSlug }, page), ['by-tag', tagSlug, String(page)], [TAGS.tag(tagSlug)])
 
 /** The article at this URL: as the reader sees it, or as `staff` sees it (its latest draft). */
 async function findArticle(slug: string, staff: User | null): Promise<Article | null> {

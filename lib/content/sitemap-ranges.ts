@@ -1,6 +1,6 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { and, asc, eq, gte, lt, sql, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { Payload } from 'payload'
+import { nativeArticles, type SqliteTable } from '@/lib/platform/native-articles'
 import type { Id } from './populated'
 import type { SitemapArticle } from './sitemap-queries'
 
@@ -9,9 +9,9 @@ import type { SitemapArticle } from './sitemap-queries'
  * because at 100,000 articles Payload's way costs more than a page may: an articles part (5,000)
  * spent 650 ms on Payload's per-document work around a 30 ms query; the index counted every
  * published article once per part (a paginated read; MongoDB's adapter ignores `page` without one)
- * and sorted each part's articles to date it. These are the only reader reads that bypass Payload's
- * access control, so each writes out the readers' rule itself: published articles only (as
- * lib/content/published.ts's PUBLISHED), and only the fields a sitemap shows.
+ * and sorted each part's articles to date it. Bypassing Payload's access control, each writes out the
+ * readers' rule itself: published articles only (as lib/content/published.ts's PUBLISHED), and only
+ * the fields a sitemap shows.
  */
 
 /** Published articles with `from` ≤ id < `to`; an absent end is open. */
@@ -20,35 +20,14 @@ interface Range {
   to?: Id
 }
 
-/** The part of a Mongoose model these reads use (lean queries: plain objects, no hooks). */
-interface MongoQuery<T> {
-  sort(by: Record<string, 1 | -1>): MongoQuery<T>
-  skip(n: number): MongoQuery<T>
-  limit(n: number): MongoQuery<T>
-  lean(): Promise<T>
-}
-interface MongoModel {
-  findOne(filter: object, projection: object): MongoQuery<Record<string, unknown> | null>
-  find(filter: object, projection: object): MongoQuery<Record<string, unknown>[]>
-}
-
-type Table = SQLiteAdapter['tables'][string]
-type Native = { kind: 'sqlite'; adapter: SQLiteAdapter; table: Table } | { kind: 'mongodb'; model: MongoModel }
-
-function native(payload: Payload): Native {
-  if (payload.db.name === 'mongoose') return { kind: 'mongodb', model: (payload.db as unknown as { collections: Record<string, MongoModel> }).collections.articles! }
-  const adapter = payload.db as unknown as SQLiteAdapter
-  return { kind: 'sqlite', adapter, table: adapter.tables.articles! }
-}
-
 const mongoFilter = ({ from, to }: Range) => ({
   _status: 'published',
   ...(from === undefined && to === undefined ? {} : { _id: { ...(from === undefined ? {} : { $gte: from }), ...(to === undefined ? {} : { $lt: to }) } }),
 })
 
-const published = (table: Table) => eq(table._status, 'published')
+const published = (table: SqliteTable) => eq(table._status, 'published')
 
-function sqliteWhere(table: Table, { from, to }: Range): SQL | undefined {
+function sqliteWhere(table: SqliteTable, { from, to }: Range): SQL | undefined {
   return and(published(table), from === undefined ? undefined : gte(table.id, from), to === undefined ? undefined : lt(table.id, to))
 }
 
@@ -60,7 +39,7 @@ const iso = (value: unknown): string | null => (value instanceof Date ? value.to
  * in one recursive statement; one query a part cost ~0.5 ms more each (50 parts at 100,000 articles).
  */
 export async function partStarts(payload: Payload, size: number): Promise<Id[]> {
-  const db = native(payload)
+  const db = nativeArticles(payload)
   if (db.kind === 'mongodb') {
     const starts: Id[] = []
     const after = async (from: Id | undefined) => {
@@ -88,7 +67,7 @@ export async function partStarts(payload: Payload, size: number): Promise<Id[]> 
  */
 export async function lastUpdates(payload: Payload, starts: Id[]): Promise<(string | null)[]> {
   const bounds = [undefined, ...starts].map((from, index): Range => ({ from, to: starts[index] }))
-  const db = native(payload)
+  const db = nativeArticles(payload)
   if (db.kind === 'mongodb') {
     return Promise.all(
       bounds.map(async (range) => iso((await db.model.findOne(mongoFilter(range), { updatedAt: 1 }).sort({ updatedAt: -1 }).lean())?.updatedAt)),
@@ -109,7 +88,7 @@ export async function lastUpdates(payload: Payload, starts: Id[]): Promise<(stri
 
 /** Up to `limit` published articles from `from` on, in id order, with what a sitemap lists of each. */
 export async function articlesFrom(payload: Payload, from: Id | undefined, limit: number): Promise<SitemapArticle[]> {
-  const db = native(payload)
+  const db = nativeArticles(payload)
   if (db.kind === 'mongodb') {
     const docs = await db.model.find(mongoFilter({ from }), { slug: 1, publishedAt: 1, updatedAt: 1 }).sort({ _id: 1 }).limit(limit).lean()
     return docs.map((doc) => ({ slug: String(doc.slug), publishedAt: iso(doc.publishedAt), updatedAt: iso(doc.updatedAt)! }))
