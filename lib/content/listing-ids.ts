@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload, Where } from 'payload'
-import { nativeArticles, type SqliteTable } from '@/lib/platform/native-articles'
+import { nativeArticles } from '@/lib/platform/native-articles'
 import type { Id } from './populated'
 
 /*
@@ -50,11 +50,19 @@ export async function listingIdPage(payload: Payload, listing: Listing, page: nu
   const db = nativeArticles(payload)
   if (db.kind === 'mongodb') return null
   const { adapter, table } = db
-  const [counted] = await adapter.drizzle
-    .select({ n: sql<number>`count(*)` })
-    .from(table)
-    .where(and(eq(table._status, 'published'), matching(adapter, table, listing, 'probe')))
-  const totalDocs = Number(counted?.n ?? 0)
+  const ids = members(adapter, listing)
+  // Among a tag's or an author's articles: `probe` looks each of them up by id; `walk` hides the id
+  // from the planner (the unary `+`), so that it walks an index of the articles instead, checking each entry.
+  const among = (plan: 'probe' | 'walk') => (ids ? sql`${plan === 'walk' ? sql`+${table.id}` : table.id} IN (${ids})` : undefined)
+  const listed = and(eq(table._status, 'published'), listing.by === 'section' ? eq(table.section, listing.section) : undefined)
+  // A tag's or an author's count: its articles (the field's table alone) less the unpublished ones,
+  // found by walking the drafts (few) rather than looking up each of its articles (a tag of 7,500:
+  // 1 ms, where the lookups took 6). `_status` is 'draft' or 'published'; Payload reads none as a draft.
+  const counted = ids
+    ? sql`SELECT (SELECT count(DISTINCT parent) FROM (${ids})) - (SELECT count(*) FROM ${table} WHERE (${table._status} = 'draft' OR ${table._status} IS NULL) AND ${among('walk')})`
+    : sql`SELECT count(*) FROM ${table} WHERE ${listed}`
+  const [row]: unknown[][] = await adapter.drizzle.values(counted)
+  const totalDocs = Number(row?.[0] ?? 0)
   const offset = (page - 1) * limit
   const size = Math.min(limit, totalDocs - offset)
   if (size <= 0) return { ids: [], totalDocs }
@@ -63,33 +71,23 @@ export async function listingIdPage(payload: Payload, listing: Listing, page: nu
   const rows = await adapter.drizzle
     .select({ id: table.id })
     .from(table)
-    .where(and(eq(table._status, 'published'), matching(adapter, table, listing, totalDocs > sortUpTo ? 'walk' : 'probe')))
+    .where(and(listed, among(totalDocs > sortUpTo ? 'walk' : 'probe')))
     .orderBy(...(fromEnd ? [asc(table.publishedAt), asc(table.id)] : [desc(table.publishedAt), desc(table.id)]))
     .limit(size)
     .offset(fromEnd ? totalDocs - offset - size : offset)
-  const ids = rows.map((row) => row.id as Id)
-  return { ids: fromEnd ? ids.reverse() : ids, totalDocs }
+  const found = rows.map((row) => row.id as Id)
+  return { ids: fromEnd ? found.reverse() : found, totalDocs }
 }
 
-/**
- * The listing's own condition. For a tag or an author, `probe` looks each of its articles up by id
- * (for counting, and for sorting a few); `walk` hides the id from the planner (the unary `+`), so that
- * it walks the date index instead.
- */
-function matching(adapter: SQLiteAdapter, table: SqliteTable, listing: Listing, plan: 'probe' | 'walk'): SQL | undefined {
-  const id = plan === 'walk' ? sql`+${table.id}` : sql`${table.id}`
-  switch (listing.by) {
-    case 'latest':
-      return undefined
-    case 'section':
-      return eq(table.section, listing.section)
-    case 'tag': {
-      const texts = adapter.tables.articles_texts!
-      return sql`${id} IN (SELECT ${texts.parent} FROM ${texts} WHERE ${texts.text} = ${listing.tag} AND ${texts.path} = 'tagSlugs')`
-    }
-    case 'author': {
-      const rels = adapter.tables.articles_rels!
-      return sql`${id} IN (SELECT ${rels.parent} FROM ${rels} WHERE ${rels.authorsID} = ${listing.author} AND ${rels.path} = 'authors')`
-    }
+/** A tag's or an author's articles, published or not (a column `parent`), from the hasMany field's own table; null for the other listings. */
+function members(adapter: SQLiteAdapter, listing: Listing): SQL | null {
+  if (listing.by === 'tag') {
+    const texts = adapter.tables.articles_texts!
+    return sql`SELECT ${texts.parent} AS parent FROM ${texts} WHERE ${texts.text} = ${listing.tag} AND ${texts.path} = 'tagSlugs'`
   }
+  if (listing.by === 'author') {
+    const rels = adapter.tables.articles_rels!
+    return sql`SELECT ${rels.parent} AS parent FROM ${rels} WHERE ${rels.authorsID} = ${listing.author} AND ${rels.path} = 'authors'`
+  }
+  return null
 }
