@@ -303,6 +303,20 @@ describe('related stories', () => {
     expect(await related(2)).not.toContain(String(best.id))
   })
 
+  it.skipIf(onMongo)('once the index holds `sample` stories, a word in more than half of the newest ones relates nothing', async () => {
+    const lamplighters = await story('Lamplighters guild marks centenary')
+    const ferries = [await story('Ferry crews vote on pay'), await story('Ferry route to island cut'), await story('Ferry operator fined')]
+    const client = (t.payload.db as unknown as { client: LibsqlClient }).client
+    // The newest 4 are these: "ferry" is in 3 of them, "lamplighters" in 1.
+    const engine = sqliteFtsEngine(client, { sample: 4 })
+    expect(await engine.related('0', ['ferry', 'lamplighters'], 3)).toEqual([String(lamplighters.id)])
+    expect(await engine.related('0', ['ferry'], 3)).toEqual([])
+    // Below `sample` stories every word counts, however common (a new site's first articles).
+    const all = await sqliteFtsEngine(client, { sample: 1_000_000 }).related('0', ['ferry', 'lamplighters'], 4)
+    expect(all[0]).toBe(String(lamplighters.id))
+    expect(all.slice(1)).toEqual(expect.arrayContaining(ferries.map((ferry) => String(ferry.id))))
+  })
+
   searching('the rail is cached with the page, which expires when a story on it changes', async () => {
     const main = await story('Flood defences tested', { tags: ['Floods'] })
     const shown = await story('Flood barrier closes', { tags: ['Floods'] })
