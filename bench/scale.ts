@@ -126,6 +126,9 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
     { name: `sitemap part (${part.urls} articles)`, path: part.path, fresh: (r, live) => hasUrl(r.text) === live, bounded: true },
     // What the admin's articles list asks for (newest first, drafts included), as a signed-in editor.
     { name: 'admin articles list by date', path: '/api/articles?sort=-publishedAt&limit=10&depth=0&draft=true', fresh: (r) => r.text.includes(toggled.title), token: true },
+    // The admin's home: the editors' desk (admin/DeskDashboard.tsx) above the collection cards. Never
+    // cached, and the toggled article is on it either way (just published, or a draft in its stage).
+    { name: "editors' dashboard (/admin)", path: '/admin', fresh: null, token: true },
   ]
   const result: PhaseResult = {
     phase,

@@ -12,6 +12,7 @@ import * as migration_20261201_165058_sitemap_part_updated from './20261201_1650
 import * as migration_20261201_170058_admin_list_dates from './20261201_170058_admin_list_dates';
 import * as migration_20261201_170629_section_listing from './20261201_170629_section_listing';
 import * as migration_20261201_193501_sitemap_part_covering from './20261201_193501_sitemap_part_covering';
+import * as migration_20261201_232813_desk_updated from './20261201_232813_desk_updated';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261201_193501_sitemap_part_covering.up,
     down: migration_20261201_193501_sitemap_part_covering.down,
-    name: '20261201_193501_sitemap_part_covering'
+    name: '20261201_193501_sitemap_part_covering',
+  },
+  {
+    up: migration_20261201_232813_desk_updated.up,
+    down: migration_20261201_232813_desk_updated.down,
+    name: '20261201_232813_desk_updated'
   },
 ];

@@ -79,12 +79,14 @@ export const heldWhere = (now: Date): Where => ({
 })
 
 export async function deskOverview(payload: Payload, user: User, now = new Date()): Promise<DeskOverview> {
-  const articles = async (where: Where, sort: string, draft = true, limit = DESK_LIMIT) => {
+  const articles = async (where: Where, sort: string, { draft = true, counted = true } = {}) => {
     const result = await payload.find({
       collection: 'articles',
       where,
       sort,
-      limit,
+      limit: DESK_LIMIT,
+      // Uncounted where the dashboard shows no count: counting every published article is linear in the archive.
+      pagination: counted,
       draft,
       depth: 0,
       select: ARTICLE_SELECT,
@@ -99,7 +101,7 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     articles({ and: [unpublished, { assignee: { equals: user.id } }] }, 'dueAt'),
     articles({ and: [unpublished, { dueAt: { less_than: now.toISOString() } }] }, 'dueAt'),
     articles({ and: [unpublished, heldWhere(now)] }, '-updatedAt'),
-    articles(PUBLISHED, '-publishedAt', false),
+    articles(PUBLISHED, '-publishedAt', { draft: false, counted: false }),
     scheduledJobs(payload),
     photosToFix(payload, user),
     mentionsOf(payload, user),
@@ -271,6 +273,7 @@ async function photosToFix(payload: Payload, user: User): Promise<PhotoToFix[]> 
     },
     sort: '-createdAt',
     limit: 4 * DESK_LIMIT,
+    pagination: false,
     depth: 0,
     select: { filename: true, alt: true, credit: true },
     overrideAccess: false,
