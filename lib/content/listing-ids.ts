@@ -8,7 +8,7 @@ import type { Id } from './populated'
  * Which published articles a page of a reader listing shows, newest first, and how many there are,
  * read on SQLite straight from the indexes. Payload's query for a tag or an author (a hasMany field,
  * in a table of its own) joins that table, takes the distinct articles and counts them with a window
- * over the join: 24 ms for a tag of 7,500 articles at 100,000, where the index answers in 2 + 6. And
+ * over the join: 24 ms for a tag of 7,500 articles at 100,000, where the indexes answer in 3. And
  * its deepest `/page/n` skipped 100,000 whole rows (16 ms) where the date index, read from its other
  * end, skips none. Only ids come from here: the page's articles are then read through Payload with
  * access control on, so a mistake here could drop an article from a page, never show a draft.
