@@ -20,7 +20,7 @@ import { apiGuards } from './lib/security/api-guards'
 import { dataDir as resolveDataDir } from './server/data-dir'
 import { chooseDatabase, defaultSqliteFile, describeDatabase, pushesSchema } from './server/database'
 import { claimJobsOnce } from './lib/platform/job-claims'
-import { createReaderIndexes } from './lib/platform/mongo-indexes'
+import { createQueryIndexes } from './lib/platform/mongo-indexes'
 import { reusePreparedStatements } from './lib/platform/sqlite-statements'
 import { resolvePayloadSecret } from './server/secret'
 import { siteUrl } from './lib/content/site'
@@ -154,7 +154,7 @@ async function databaseAdapter(): Promise<DatabaseAdapterObj> {
       connectOptions: { serverSelectionTimeoutMS: 5_000, connectTimeoutMS: 5_000 },
       // Start only once every index is built: a unique index that cannot be (duplicates) fails the boot.
       ensureIndexes: true,
-      afterOpenConnection: createReaderIndexes,
+      afterOpenConnection: createQueryIndexes,
       // Its own folder: `npm run migrate` must never run migrations/ (SQLite's) against MongoDB.
       migrationDir: path.resolve(dirname, 'migrations-mongodb'),
       prodMigrations: mongoMigrations,

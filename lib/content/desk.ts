@@ -79,7 +79,7 @@ export const heldWhere = (now: Date): Where => ({
 })
 
 export async function deskOverview(payload: Payload, user: User, now = new Date()): Promise<DeskOverview> {
-  const articles = async (where: Where, sort: string, { draft = true, counted = true } = {}) => {
+  const articles = async (where: Where, sort: string | string[], { draft = true, counted = true } = {}) => {
     const result = await payload.find({
       collection: 'articles',
       where,
@@ -101,7 +101,8 @@ export async function deskOverview(payload: Payload, user: User, now = new Date(
     articles({ and: [unpublished, { assignee: { equals: user.id } }] }, 'dueAt'),
     articles({ and: [unpublished, { dueAt: { less_than: now.toISOString() } }] }, 'dueAt'),
     articles({ and: [unpublished, heldWhere(now)] }, '-updatedAt'),
-    articles(PUBLISHED, '-publishedAt', { draft: false, counted: false }),
+    // The reader listings' order, so that their index serves it (lib/platform/mongo-indexes.ts).
+    articles(PUBLISHED, ['-publishedAt', '-id'], { draft: false, counted: false }),
     scheduledJobs(payload),
     photosToFix(payload, user),
     mentionsOf(payload, user),

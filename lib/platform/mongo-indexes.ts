@@ -1,10 +1,11 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 
 /**
- * The MongoDB indexes that serve the reader's queries, which Payload's own (one per `index: true`
- * field) do not: without them home, `/page/n`, section, author and tag listings and the sitemap parts
- * sort every matching article in memory (MongoDB's blocking sort, capped at 100 MB), and saving a photo
- * scans every article for the ones it illustrates. SQLite's equivalents are in payload.config.ts.
+ * The MongoDB indexes that serve the reader's and the editors' dashboard's queries, which Payload's
+ * own (one per `index: true` field) do not: without them home, `/page/n`, section, author and tag
+ * listings, the sitemap parts and each list on the dashboard sort every matching document in memory
+ * (MongoDB's blocking sort, capped at 100 MB), and saving a photo scans every article for the ones it
+ * illustrates. SQLite's equivalents are in payload.config.ts.
  *
  * Each key is an equality prefix (what the query filters on), then the sort exactly as the adapter
  * sends it: the query's own sort plus the `createdAt` Payload appends to every sort that has no
@@ -12,7 +13,8 @@ import type { MongooseAdapter } from '@payloadcms/db-mongodb'
  */
 export type IndexKey = Record<string, 1 | -1>
 export interface IndexSpec {
-  collection: 'articles' | 'authors'
+  /** The MongoDB collection (a collection's versions live in `_<slug>_versions`). */
+  collection: 'articles' | 'authors' | '_articles_versions' | 'notes' | 'payload-jobs'
   name: string
   key: IndexKey
 }
@@ -40,6 +42,21 @@ export const READER_INDEXES: IndexSpec[] = [
   { collection: 'articles', name: 'lead_image', key: { leadImage: 1, _status: 1, createdAt: -1 } },
   { collection: 'authors', name: 'photo', key: { photo: 1, createdAt: -1 } },
 ]
+
+/** The editors' dashboard (lib/content/desk.ts): work in progress is read as latest versions. */
+export const DESK_INDEXES: IndexSpec[] = [
+  // Each stage's column, oldest first; what is held, latest first; what is assigned or overdue, soonest due first.
+  { collection: '_articles_versions', name: 'desk_stage', key: { 'version.stage': 1, latest: 1, 'version._status': 1, 'version.updatedAt': 1, createdAt: -1 } },
+  { collection: '_articles_versions', name: 'desk_updated', key: { latest: 1, 'version._status': 1, 'version.updatedAt': -1, createdAt: -1 } },
+  { collection: '_articles_versions', name: 'desk_assignee', key: { 'version.assignee': 1, latest: 1, 'version._status': 1, 'version.dueAt': 1, createdAt: -1 } },
+  { collection: '_articles_versions', name: 'desk_due', key: { latest: 1, 'version._status': 1, 'version.dueAt': 1, createdAt: -1 } },
+  { collection: 'notes', name: 'desk_mentions', key: { mentions: 1, createdAt: -1 } },
+  // Scheduled publications, soonest first, and the latest that failed.
+  { collection: 'payload-jobs', name: 'desk_scheduled', key: { taskSlug: 1, waitUntil: 1, createdAt: -1 } },
+  { collection: 'payload-jobs', name: 'desk_failed', key: { taskSlug: 1, hasError: 1, updatedAt: -1, createdAt: -1 } },
+]
+
+export const QUERY_INDEXES: IndexSpec[] = [...READER_INDEXES, ...DESK_INDEXES]
 
 type Filter = Record<string, unknown>
 
@@ -97,10 +114,10 @@ export function indexServes(key: IndexKey, filter: Filter, sort: IndexKey = {}):
   return same || reversed
 }
 
-/** Creates READER_INDEXES (idempotent: MongoDB keeps an existing index of the same name and key). */
-export async function createReaderIndexes(adapter: MongooseAdapter): Promise<void> {
-  for (const collection of ['articles', 'authors'] as const) {
-    const specs = READER_INDEXES.filter((spec) => spec.collection === collection)
-    await adapter.collections[collection]!.collection.createIndexes(specs.map(({ name, key }) => ({ name, key })))
+/** Creates QUERY_INDEXES (idempotent: MongoDB keeps an existing index of the same name and key). */
+export async function createQueryIndexes(adapter: MongooseAdapter): Promise<void> {
+  for (const collection of new Set(QUERY_INDEXES.map((spec) => spec.collection))) {
+    const specs = QUERY_INDEXES.filter((spec) => spec.collection === collection)
+    await adapter.connection.collection(collection).createIndexes(specs.map(({ name, key }) => ({ name, key })))
   }
 }
