@@ -10,7 +10,7 @@ import { Figure } from '@/reader/components/Figure'
 import { Rail } from '@/reader/components/Rail'
 import { articleHead } from '@/lib/seo/page-head'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
-import { getArticleBySlug, getSite, listByAuthor, listLatest } from '@/lib/content/queries'
+import { getArticleBySlug, getSite, listByAuthor, listNewest } from '@/lib/content/queries'
 import { relatedArticles } from '@/lib/content/search'
 import { SECTIONS } from '@/lib/content/sections'
 import type { PageResult } from '@/reader/page'
@@ -27,7 +27,8 @@ export async function articlePage(slug: string): Promise<PageResult> {
   const firstAuthor = populatedAuthors(article)[0]
   const [moreByAuthor, latest, related, site] = await Promise.all([
     firstAuthor ? listByAuthor(firstAuthor.id, 1, 4) : null,
-    listLatest(1, 5),
+    // A rail, not a page: uncounted (counting every published article is linear in the archive).
+    listNewest(5),
     relatedArticles(article, 4),
     getSite(),
   ])
@@ -73,7 +74,7 @@ export async function articlePage(slug: string): Promise<PageResult> {
         {firstAuthor && moreByAuthor && (
           <Rail id="more-by-author" title={`More by ${firstAuthor.name}`} articles={moreByAuthor.docs} exclude={article.id} max={3} />
         )}
-        <Rail id="latest" title="Latest" articles={latest.docs} exclude={article.id} max={4} />
+        <Rail id="latest" title="Latest" articles={latest} exclude={article.id} max={4} />
       </>
     ),
   }

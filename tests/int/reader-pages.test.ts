@@ -102,6 +102,17 @@ describe('reader pages', () => {
     expect(scripts).toEqual(Array(3).fill('<script type="application/ld+json">'))
   })
 
+  it('show the newest other published stories in an article’s Latest rail, never a draft nor the story itself', async () => {
+    const story = await createArticle(t.payload, { title: 'Quay wall repaired', authors: [author.id], publishedAt: '2025-01-01T08:00:00.000Z' })
+    await createArticle(t.payload, { title: 'Ferry returns to the quay', authors: [author.id] })
+    await createArticle(t.payload, { title: 'Quay draft not out', authors: [author.id] }, 'draft')
+    const html = await (await get(articleRoute, `/articles/${story.slug}`, { slug: story.slug! })).text()
+    const rail = html.slice(html.indexOf('id="latest"'), html.indexOf('</section>', html.indexOf('id="latest"')))
+    expect(rail).toContain('Ferry returns to the quay')
+    expect(rail).not.toContain('Quay draft not out')
+    expect(rail).not.toContain('Quay wall repaired')
+  })
+
   it('are served from the page cache until what they show changes', async () => {
     const story = await createArticle(t.payload, { title: 'Grain prices fall', authors: [author.id] })
     const read = () => get(articleRoute, '/articles/grain-prices-fall', { slug: 'grain-prices-fall' })
