@@ -91,12 +91,13 @@ async function main(): Promise<void> {
     const stamp = Date.now()
     const common = { authors: [author.id], section: 'politics', tags: ['Soak desk'] }
 
-    // Enough published articles for a second page of the listings.
+    // Enough published articles for a second page of the listings (named for this run: a rerun in the
+    // same BENCH_DIR finds the last run's).
     let filler = ''
     for (let i = 0; i < FILLER_ARTICLES; i++) {
       const { doc } = await api(server.url, token, 'POST', '/api/articles', {
         ...common,
-        title: `Soak filler story ${i + 1}`,
+        title: `Soak filler story ${i + 1} of ${stamp}`,
         standfirst: `Filler standfirst ${i + 1}.`,
         body: paragraphsToLexical([`Filler body ${i + 1}.`]),
         _status: 'published',
