@@ -179,6 +179,7 @@ export interface Article {
    * Set on first publish; editors may change it.
    */
   publishedAt?: string | null;
+  publishedMonth?: string | null;
   section?:
     ('world' | 'politics' | 'business' | 'technology' | 'science' | 'health' | 'culture' | 'sport' | 'opinion') | null;
   tags?: string[] | null;
@@ -694,6 +695,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   language?: T;
   slug?: T;
   publishedAt?: T;
+  publishedMonth?: T;
   section?: T;
   tags?: T;
   tagSlugs?: T;

@@ -88,7 +88,7 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
         statusDate: index('articles_status_published_at_idx').on(t._status, t.publishedAt),
         statusUpdated: index('articles_status_updated_at_idx').on(t._status, t.updatedAt, t.createdAt),
         idListing: index('articles_id_listing_idx').on(t.id, t._status, t.publishedAt, t.createdAt),
-        sitemapPart: index('articles_sitemap_part_idx').on(t._status, t.id, t.updatedAt, t.publishedAt, t.slug),
+        sitemapMonth: index('articles_sitemap_month_idx').on(t._status, t.publishedMonth, t.updatedAt),
         sectionListing: index('articles_section_listing_idx').on(t.section, t._status, t.publishedAt),
       }),
     })

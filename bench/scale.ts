@@ -177,7 +177,7 @@ async function prepare(server: BenchServer, phase: Phase, generation: string): P
 /** The articles part of the sitemap index that lists `articleUrl`, and how many articles it lists. */
 async function sitemapPartListing(serverUrl: string, articleUrl: string): Promise<{ path: string; urls: number }> {
   const index = await timedGet(`${serverUrl}/sitemap.xml`, REQUEST_TIMEOUT_MS)
-  const parts = [...index.text.matchAll(/<loc>([^<]+\/sitemaps\/articles-\d+\.xml)<\/loc>/g)].map((match) => new URL(match[1]!).pathname)
+  const parts = [...index.text.matchAll(/<loc>([^<]+\/sitemaps\/articles-\d{4}-\d{2}\.xml)<\/loc>/g)].map((match) => new URL(match[1]!).pathname)
   // The toggled article is among the newest, so in one of the last parts.
   for (const path of parts.reverse()) {
     const { text } = await timedGet(`${serverUrl}${path}`, REQUEST_TIMEOUT_MS)

@@ -13,6 +13,7 @@ import * as migration_20261201_170058_admin_list_dates from './20261201_170058_a
 import * as migration_20261201_170629_section_listing from './20261201_170629_section_listing';
 import * as migration_20261201_193501_sitemap_part_covering from './20261201_193501_sitemap_part_covering';
 import * as migration_20261201_232813_desk_updated from './20261201_232813_desk_updated';
+import * as migration_20261202_043458_sitemap_months from './20261202_043458_sitemap_months';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261201_232813_desk_updated.up,
     down: migration_20261201_232813_desk_updated.down,
-    name: '20261201_232813_desk_updated'
+    name: '20261201_232813_desk_updated',
+  },
+  {
+    up: migration_20261202_043458_sitemap_months.up,
+    down: migration_20261202_043458_sitemap_months.down,
+    name: '20261202_043458_sitemap_months'
   },
 ];

@@ -17,6 +17,8 @@ import { searchIndexHooks } from '@/collections/Articles/hooks/search-index'
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
 import { SECTIONS } from '@/lib/content/sections'
 import { siteUrl } from '@/lib/content/site'
+import { monthOf } from '@/lib/seo/sitemap-parts'
+import { utcDate } from '@/lib/text/dates'
 import { slugify } from '@/lib/text/slug'
 import { correctionFields } from '@/collections/Articles/fields/corrections'
 import { labelFields } from '@/collections/Articles/fields/label'
@@ -64,9 +66,11 @@ export const Articles: CollectionConfig = {
     beforeChange: [
       recordCreator,
       ({ data, originalDoc }) => {
-        if (data._status === 'published' && !data.publishedAt && !originalDoc?.publishedAt) {
-          data.publishedAt = new Date().toISOString()
-        }
+        // Published means dated: the first publish sets the date, and clearing it keeps the one it had.
+        if (data._status === 'published' && !data.publishedAt) data.publishedAt = originalDoc?.publishedAt ?? new Date().toISOString()
+        // Kept in UTC ("…+02:00" as "…Z"): SQLite holds the text as given, and compares and sorts it as text.
+        if (data.publishedAt) data.publishedAt = utcDate(data.publishedAt)
+        data.publishedMonth = monthOf(data.publishedAt === undefined ? originalDoc?.publishedAt : data.publishedAt)
         return data
       },
       deskRules,
@@ -136,6 +140,15 @@ export const Articles: CollectionConfig = {
         date: { pickerAppearance: 'dayAndTime' },
         description: 'Set on first publish; editors may change it.',
       },
+    },
+    {
+      // The month it was published in (UTC, 'YYYY-MM'), kept by the server from publishedAt: the articles
+      // sitemap part that lists it (lib/seo/sitemap-parts.ts). Indexed with the status and the update
+      // time, so that the sitemap index finds each month's latest update in the index.
+      name: 'publishedMonth',
+      type: 'text',
+      access: { create: () => false, update: () => false },
+      admin: { hidden: true },
     },
     { name: 'section', type: 'select', options: [...SECTIONS], index: true, admin: { position: 'sidebar' } },
     {

@@ -7,15 +7,14 @@ import { SECTIONS } from './sections'
 import { NEWS_SITEMAP_LIMIT, SITEMAP_LIMIT, SITEMAP_PART_SIZE, sitemapPartCount } from '@/lib/seo/sitemap'
 import type { SitemapSummary } from '@/lib/seo/sitemap-parts'
 import { PUBLISHED } from '@/lib/content/published'
-import { articlesFrom, lastUpdates, partStarts } from './sitemap-ranges'
-import type { Id } from '@/lib/content/populated'
+import { articlesOfMonth, publishedMonths } from './sitemap-months'
 
 /**
  * What the sitemaps read, the way lib/content/queries.ts reads: through the Local API with access control
  * on and no user, so only published articles; cached under the tags hooks/expire-pages.ts expires.
- * The articles parts and their dates are read by id range through the adapter (sitemap-ranges.ts,
- * which says why). No read returns more than one part's worth of documents; the index reads single
- * rows, a few per part, and counts only the authors.
+ * The articles parts (one a month) and their dates are read through the adapter (sitemap-months.ts,
+ * which says why). No read returns more than one part's worth of documents; the index reads two
+ * index entries a month, and counts only the authors.
  */
 
 export type SitemapArticle = Pick<Article, 'slug' | 'updatedAt' | 'publishedAt'>
@@ -38,23 +37,17 @@ async function newestArticle(where: Where): Promise<Pick<Article, 'updatedAt'> |
   return docs[0] ?? null
 }
 
-/** The first id of each articles part after the first: the index and every part read them from here. */
-const getPartStarts = () =>
-  cached(async (): Promise<Id[]> => partStarts(await payloadClient(), SITEMAP_PART_SIZE), ['sitemap-part-starts'], [TAGS.latest])
-
-/** For the index: the authors' count, then per articles part (from its start) its latest update. */
+/** For the index: the authors' count, then each month with a published article and its latest update. */
 export const getSitemapSummary = () =>
   cached(
     async (): Promise<SitemapSummary> => {
       const payload = await payloadClient()
-      const [starts, authors, home] = await Promise.all([
-        getPartStarts(),
+      const [articleMonths, authors, home] = await Promise.all([
+        publishedMonths(payload),
         payload.count({ collection: 'authors', overrideAccess: false }),
         newestArticle({}),
       ])
-      // No newest article: none is published, and there is no articles part.
-      const articleParts = home ? await lastUpdates(payload, starts) : []
-      return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleParts }
+      return { homeLastmod: home?.updatedAt ?? null, authorParts: sitemapPartCount(authors.totalDocs, SITEMAP_PART_SIZE), articleMonths }
     },
     ['sitemap-summary'],
     [TAGS.latest, TAGS.authors],
@@ -78,15 +71,18 @@ export const getSitemapPages = () =>
   )
 
 /**
- * Articles part `page`: SITEMAP_PART_SIZE published articles in the order they were created, read as
- * the id range from the part's first id, not as a page (a skip that reads every earlier article).
- * Kept only as the rendered part (`tagged`): a part is the one large read.
+ * The articles part of `month` ('YYYY-MM'): the articles published that month and published now, in
+ * publication order; at most SITEMAP_LIMIT (the most a sitemap file may list: 1,600 a day for a
+ * month), past which the rest are left out with a warning. Kept only as the rendered part (`tagged`):
+ * a part is the one large read.
  */
-export const getSitemapArticles = (page: number) =>
+export const getSitemapArticles = (month: string) =>
   tagged(async (): Promise<SitemapArticle[]> => {
-    const from = page === 1 ? undefined : (await getPartStarts())[page - 2]
-    if (page > 1 && from === undefined) return []
-    return articlesFrom(await payloadClient(), from, SITEMAP_PART_SIZE)
+    const payload = await payloadClient()
+    const articles = await articlesOfMonth(payload, month, SITEMAP_LIMIT + 1)
+    if (articles.length <= SITEMAP_LIMIT) return articles
+    payload.logger.warn(`The articles sitemap of ${month} lists the first ${SITEMAP_LIMIT} of its articles.`)
+    return articles.slice(0, SITEMAP_LIMIT)
   }, [TAGS.latest])
 
 /**

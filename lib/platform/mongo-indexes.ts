@@ -29,10 +29,9 @@ export const READER_INDEXES: IndexSpec[] = [
   { collection: 'articles', name: 'reader_tag', key: { tagSlugs: 1, _status: 1, ...LISTING_ORDER } },
   // /corrections and its feed: published articles carrying a correction, the latest corrected first.
   { collection: 'articles', name: 'reader_corrections', key: { _status: 1, correctedAt: -1, _id: -1, createdAt: -1 } },
-  // Sitemap parts: published articles by id range, and the latest update within one.
-  // (Payload appends `createdAt` descending whatever the direction of the sort before it.)
-  { collection: 'articles', name: 'sitemap_part', key: { _status: 1, _id: 1, createdAt: -1 } },
-  { collection: 'articles', name: 'sitemap_part_updated', key: { _status: 1, updatedAt: -1, createdAt: -1 } },
+  // The sitemap index: each month's latest update, the first entry of its run (a part is read by
+  // publication date, as home is).
+  { collection: 'articles', name: 'sitemap_months', key: { _status: 1, publishedMonth: 1, updatedAt: -1 } },
   { collection: 'authors', name: 'sitemap_authors', key: { _id: 1, createdAt: -1 } },
   // The admin's articles list by date, drafts included (Payload reads the collection itself here).
   { collection: 'articles', name: 'admin_list_published', key: { publishedAt: -1, createdAt: -1 } },

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 /*
  * The articles collection as the database adapter holds it, for the few reader reads that Payload's
- * own query building makes cost more than a page may at 100,000 articles (lib/content/sitemap-ranges.ts,
+ * own query building makes cost more than a page may at 100,000 articles (lib/content/sitemap-months.ts,
  * lib/content/listing-ids.ts say why each). Whoever reads through it writes out the readers' rule itself.
  */
 
@@ -17,6 +17,7 @@ export interface MongoQuery<T> {
 export interface MongoModel {
   findOne(filter: object, projection: object): MongoQuery<Record<string, unknown> | null>
   find(filter: object, projection: object): MongoQuery<Record<string, unknown>[]>
+  aggregate(pipeline: object[]): PromiseLike<Record<string, unknown>[]>
 }
 
 export type SqliteTable = SQLiteAdapter['tables'][string]

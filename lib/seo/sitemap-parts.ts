@@ -3,25 +3,46 @@ import type { SitemapEntry } from './sitemap'
 /**
  * The files the sitemap index (/sitemap.xml) lists, each one bounded read: the site's own pages
  * (home, sections), the tags, the bylined authors a page of the authors collection at a time, and the
- * articles SITEMAP_PART_SIZE at a time in the order they were created, so that a new article changes
- * the last part only.
+ * articles by the month they were published (UTC), as newsrooms' sitemaps are. A month's file lists
+ * the same articles whatever happens to the rest of the archive: a new article changes the current
+ * month only, an edit or an unpublish its own month only, so a crawler re-reads one file, not every
+ * file after the change (as parts counted in id order would have it).
  */
-export type SitemapPart = { kind: 'pages' | 'tags' } | { kind: 'authors' | 'articles'; page: number }
+export type SitemapPart = { kind: 'pages' | 'tags' } | { kind: 'authors'; page: number } | { kind: 'articles'; month: string }
 
 export function sitemapPartPath(part: SitemapPart): string {
-  return 'page' in part ? `/sitemaps/${part.kind}-${part.page}.xml` : `/sitemaps/${part.kind}.xml`
+  if (part.kind === 'authors') return `/sitemaps/authors-${part.page}.xml`
+  if (part.kind === 'articles') return `/sitemaps/articles-${part.month}.xml`
+  return `/sitemaps/${part.kind}.xml`
 }
 
-const PART_FILE = /^(?:(pages|tags)|(authors|articles)-([1-9]\d{0,5}))\.xml$/
+const PART_FILE = /^(?:(pages|tags)|authors-([1-9]\d{0,5})|articles-(\d{4}-(?:0[1-9]|1[0-2])))\.xml$/
 
 /** The part a /sitemaps/<file> URL names, or null for any other name. */
 export function parseSitemapPart(file: string): SitemapPart | null {
   const match = PART_FILE.exec(file)
   if (!match) return null
-  const [, single, paged, page] = match
+  const [, single, page, month] = match
   if (single === 'pages' || single === 'tags') return { kind: single }
-  if (paged === 'authors' || paged === 'articles') return { kind: paged, page: Number(page) }
+  if (page) return { kind: 'authors', page: Number(page) }
+  if (month) return { kind: 'articles', month }
   return null
+}
+
+/**
+ * The month ('YYYY-MM', UTC) a date falls in: the articles part that lists an article published then,
+ * kept on the article as `publishedMonth`. Null for no date or one that is not a date.
+ */
+export function monthOf(date: string | Date | null | undefined): string | null {
+  if (date === null || date === undefined || date === '') return null
+  const time = new Date(date).getTime()
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 7)
+}
+
+/** The instants a month's part spans: from its first moment (UTC) to the next month's, exclusive. */
+export function monthSpan(month: string): { from: Date; to: Date } {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  return { from: new Date(Date.UTC(year, number - 1, 1)), to: new Date(Date.UTC(year, number, 1)) }
 }
 
 /** What the index says of the parts: how many there are, and when those that can tell last changed. */
@@ -30,8 +51,14 @@ export interface SitemapSummary {
   homeLastmod: string | null
   /** How many parts the authors collection fills. */
   authorParts: number
-  /** One per articles part, in order: the latest update among its articles. */
-  articleParts: (string | null)[]
+  /** Each month with a published article, oldest first, and the latest update among its articles. */
+  articleMonths: PublishedMonth[]
+}
+
+export interface PublishedMonth {
+  /** 'YYYY-MM' (UTC). */
+  month: string
+  lastmod: string | null
 }
 
 /**
@@ -44,6 +71,6 @@ export function sitemapIndexEntries(summary: SitemapSummary, origin: string): Si
     entry({ kind: 'pages' }, summary.homeLastmod),
     entry({ kind: 'tags' }),
     ...Array.from({ length: summary.authorParts }, (_, index) => entry({ kind: 'authors', page: index + 1 })),
-    ...summary.articleParts.map((lastmod, index) => entry({ kind: 'articles', page: index + 1 }, lastmod)),
+    ...summary.articleMonths.map(({ month, lastmod }) => entry({ kind: 'articles', month }, lastmod)),
   ]
 }

@@ -13,10 +13,8 @@ import { el, textEl, written, xmlDocument, type XmlElement } from './xml'
 /** Most URLs one sitemap file may list (sitemaps.org); past it, split and list the parts in an index. */
 export const SITEMAP_LIMIT = 50_000
 /**
- * Articles per sitemap part: 2,000, as WordPress's own sitemaps. Each part is one bounded read and
- * ~350 KB of XML. At 5,000 a part took 150–170 ms to render at 100,000 articles (bench:scale), much
- * of it the full collections its garbage brought on; at 2,000, ~55 ms. The index pays a few small
- * queries per part (50 parts at 100,000 articles).
+ * Authors per sitemap part: 2,000, as WordPress's own sitemaps; each part is one bounded read. (The
+ * articles are split by month instead: lib/seo/sitemap-parts.ts.)
  */
 export const SITEMAP_PART_SIZE = 2_000
 /** Most URLs one Google News sitemap may list. */

@@ -5,6 +5,8 @@ import { type CheckedPhoto, missingPhotoFields, publishRefusal, uploadIdsInLexic
 import { canonicalLanguage, SITE_LANGUAGE, validateLanguage } from '@/lib/text/language'
 import { controlCharacterErrors } from '@/lib/text/sentences'
 import { slugify, validateSlug } from '@/lib/text/slug'
+import { monthOf } from '@/lib/seo/sitemap-parts'
+import { utcDate } from '@/lib/text/dates'
 import type { Id } from './report'
 
 /*
@@ -105,8 +107,8 @@ export function newArticleErrors(
 
 /**
  * The document the Local API would store for this new published article (pure): the collection's
- * defaults, then the article, then what the hooks derive (tags, their slugs, the photos it shows,
- * its stage history, no correction).
+ * defaults, then the article, then what the hooks derive (tags, their slugs, its date in UTC and its
+ * month, the photos it shows, its stage history, no correction).
  */
 export function storedArticle(
   article: NewArticle,
@@ -121,6 +123,8 @@ export function storedArticle(
     ...defaults,
     ...article,
     ...tagsOf(article.tags),
+    publishedAt: utcDate(article.publishedAt),
+    publishedMonth: monthOf(article.publishedAt),
     id,
     language: article.language ?? defaults.language ?? SITE_LANGUAGE,
     photos: photosOf(article),

@@ -227,6 +227,25 @@ describe('editors', () => {
     expect((await again.json()).doc.publishedAt).toBe('2025-06-30T08:00:00.000Z')
   })
 
+  it('cannot set the sitemap month, over REST or GraphQL: it follows the date, kept in UTC', async () => {
+    const story = await createArticle(t.payload, { title: 'Month story', authors: [authorId] }, 'draft')
+    const rest = await t.rest.patch(`/articles/${story.id}`, {
+      token: editor.token,
+      body: { _status: 'published', publishedAt: '2025-07-01T01:00:00+03:00', publishedMonth: '1999-01' },
+    })
+    expect(rest.status).toBe(200)
+    expect((await rest.json()).doc).toMatchObject({ publishedAt: '2025-06-30T22:00:00.000Z', publishedMonth: '2025-06' })
+
+    const gql = await t.graphql(`mutation { updateArticle(id: ${JSON.stringify(story.id)}, data: { publishedMonth: "1999-01", title: "Month story, again" }) { publishedMonth } }`, {
+      token: editor.token,
+    })
+    // The rest of the edit is saved; the month the request gave is not.
+    expect(gql.errors).toBeUndefined()
+    expect(gql.data?.updateArticle).toEqual({ publishedMonth: '2025-06' })
+    const stored = await t.payload.findByID({ collection: 'articles', id: story.id, depth: 0 })
+    expect(stored).toMatchObject({ title: 'Month story, again', publishedMonth: '2025-06' })
+  })
+
   it('cannot publish an article without an author, and are told why', async () => {
     const story = await createArticle(t.payload, { title: 'Nobody wrote this' }, 'draft')
     const response = await t.rest.patch(`/articles/${story.id}`, { token: editor.token, body: { _status: 'published' } })

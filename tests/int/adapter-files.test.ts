@@ -35,8 +35,9 @@ it('`npm run migrate` applies the running adapter’s own migrations: SQLite’s
   expect(code, output).toBe(0)
   if (mongo) {
     expect(output).toContain(`Reading migration files from ${path.join(ROOT, 'migrations-mongodb')}`)
-    // None of SQLite's schema migrations ran against MongoDB.
-    expect(output).not.toMatch(/Migrat(ing|ed): /)
+    // MongoDB's own data migrations ran, and none of SQLite's schema migrations.
+    expect(output).toMatch(/Migrated: +20261202_050000_sitemap_months/)
+    expect(output).not.toMatch(/Migrat(ing|ed): +20261126_053340_initial/)
     const { MongoClient } = await import('mongodb')
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 })
     await client.db().dropDatabase()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
+import { monthOf } from '@/lib/seo/sitemap-parts'
 import { createArticle, createAuthor } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
@@ -65,9 +66,13 @@ describe('feeds and sitemaps', () => {
     expect(text).toMatchObject({ status: 200, type: 'text/plain; charset=utf-8' })
     expect(text.text).toContain('Sitemap: https://news.example.org/sitemap.xml')
     const index = await get(sitemapIndex, '/sitemap.xml', {})
-    expect(index.text).toContain('<loc>https://news.example.org/sitemaps/articles-1.xml</loc>')
-    const part = await get(sitemapPart, '/sitemaps/articles-1.xml', { file: 'articles-1.xml' })
+    const { docs } = await t.payload.find({ collection: 'articles', where: { slug: { equals: 'harbour-reopens' } }, depth: 0 })
+    const file = `articles-${monthOf(docs[0]!.publishedAt)}.xml`
+    expect(index.text).toContain(`<loc>https://news.example.org/sitemaps/${file}</loc>`)
+    const part = await get(sitemapPart, `/sitemaps/${file}`, { file })
     expect(part.text).toContain('<loc>https://news.example.org/articles/harbour-reopens</loc>')
+    // A month with nothing published, and a page number where a month belongs (the parts' names before months).
+    for (const name of ['articles-1999-01.xml', 'articles-1.xml']) expect((await get(sitemapPart, `/sitemaps/${name}`, { file: name })).status, name).toBe(404)
     const missing = await get(sitemapPart, '/sitemaps/nothing.xml', { file: 'nothing.xml' })
     expect(missing).toMatchObject({ status: 404, type: 'text/plain; charset=utf-8' })
   })

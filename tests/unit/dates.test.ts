@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseNewsDate, splitTrailingDate } from '@/lib/text/dates'
+import { parseNewsDate, splitTrailingDate, utcDate } from '@/lib/text/dates'
 
 describe('parseNewsDate', () => {
   it.each([
@@ -65,5 +65,20 @@ describe('splitTrailingDate', () => {
     expect(() => splitTrailingDate('Ahmed Mohammed 31/02/2025')).toThrow(
       new RangeError('31/02/2025 is not a real date (February 2025 has 28 days)'),
     )
+  })
+})
+
+describe('utcDate', () => {
+  it.each([
+    ['2025-06-01T01:30:00+02:00', '2025-05-31T23:30:00.000Z'],
+    ['2025-06-01T08:00:00.000Z', '2025-06-01T08:00:00.000Z'],
+    ['2025-06-01', '2025-06-01T00:00:00.000Z'],
+    [new Date('2025-06-01T08:00:00Z'), '2025-06-01T08:00:00.000Z'],
+  ])('writes %o as %s', (value, utc) => {
+    expect(utcDate(value)).toBe(utc)
+  })
+
+  it.each(['not a date', '', 42, null, undefined])('leaves %o for validation to refuse', (value) => {
+    expect(utcDate(value)).toBe(value)
   })
 })

@@ -40,8 +40,9 @@ describe('indexServes', () => {
     expect(indexServes(key('lead_image'), PUBLISHED)).toBe(false)
   })
 
-  it('accepts a sitemap part read as an id range', () => {
-    expect(indexServes(key('sitemap_part'), { $and: [PUBLISHED, { _id: { $gte: 'x' } }] }, { _id: 1, createdAt: -1 })).toBe(true)
-    expect(indexServes(key('sitemap_part_updated'), { $and: [PUBLISHED, { _id: { $lt: 'x' } }] }, { updatedAt: -1, createdAt: -1 })).toBe(true)
+  it('accepts the sitemap index’s walk of the months, and a month’s part read by date', () => {
+    expect(indexServes(key('sitemap_months'), { _status: 'published', publishedMonth: { $type: 'string' } }, { publishedMonth: 1, updatedAt: -1 })).toBe(true)
+    expect(indexServes(key('sitemap_months'), PUBLISHED, { updatedAt: -1 })).toBe(false)
+    expect(indexServes(key('reader_latest'), { _status: 'published', publishedAt: { $gte: 'x', $lt: 'y' } }, { publishedAt: 1, _id: 1 })).toBe(true)
   })
 })

@@ -82,6 +82,7 @@ describe('storedArticle', () => {
       language: 'en',
       tags: ['Harbours', 'Trade'],
       tagSlugs: ['harbours', 'trade'],
+      publishedMonth: '2025-07',
       photos: [7],
       stageHistory: [],
       correctedAt: null,

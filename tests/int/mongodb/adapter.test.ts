@@ -11,7 +11,7 @@ vi.mock('next/cache', async (original) => ({
   ...(await original<typeof import('next/cache')>()),
   unstable_cache: <T>(read: T) => read,
 }))
-// Parts of two, so that a handful of articles fill several sitemap parts.
+// Authors parts of two, so that a handful of authors fill several sitemap parts.
 vi.mock('@/lib/seo/sitemap', async (original) => ({ ...(await original<typeof import('@/lib/seo/sitemap')>()), SITEMAP_PART_SIZE: 2 }))
 
 let t: TestPayload
@@ -61,6 +61,23 @@ describe('the MongoDB adapter', () => {
       const indexes = await db.collections[collection]!.collection.listIndexes().toArray()
       expect(indexes.find((index) => index.name === 'slug_1')).toMatchObject({ key: { slug: 1 }, unique: true })
     }
+  })
+
+  it('its data migration gives every stored article and version its sitemap month, from the date, in UTC', async () => {
+    const { up } = await import('@/migrations-mongodb/20261202_050000_sitemap_months')
+    const stored = db.connection.collection('articles')
+    const versions = db.connection.collection('_articles_versions')
+    // As a database from before the field finds them.
+    await stored.updateMany({}, { $unset: { publishedMonth: '' } })
+    await versions.updateMany({}, { $unset: { 'version.publishedMonth': '' } })
+    await stored.updateOne({ slug: 'story-0' }, { $set: { publishedAt: new Date('2025-05-31T23:30:00.000Z') } })
+
+    await up({ payload: t.payload, req: {} as never, session: undefined })
+    const months = Object.fromEntries((await stored.find({}, { projection: { slug: 1, publishedMonth: 1 } }).toArray()).map((doc) => [doc.slug, doc.publishedMonth]))
+    expect(months).toEqual({ 'story-0': '2025-05', 'story-1': '2025-06', 'story-2': '2025-06', 'story-3': '2025-06', 'story-4': '2025-06' })
+    expect(await versions.countDocuments({ 'version.publishedAt': { $type: 'date' }, 'version.publishedMonth': { $exists: false } })).toBe(0)
+    expect(await versions.countDocuments({ 'version.publishedMonth': '2025-06' })).toBeGreaterThan(0)
+    await stored.updateOne({ slug: 'story-0' }, { $set: { publishedAt: new Date(articles[0]!.publishedAt!), publishedMonth: '2025-06' } })
   })
 
   it('refuses a count inside a transaction, as a replica set does (the first sign-up’s failure)', async () => {
@@ -120,17 +137,27 @@ describe('the reader’s queries on MongoDB', () => {
     expect(await unservedQueries(() => queries.listCorrected(1))).toEqual([])
   })
 
-  it('sitemap parts are answered by an index, and read an articles part as an id range, with no skip', async () => {
+  it('sitemap parts are answered by an index; the index jumps month to month through sitemap_months, and a part is read by date, with no skip', async () => {
     const sitemap = await import('@/lib/content/sitemap-queries')
     expect(await unservedQueries(() => sitemap.getSitemapSummary())).toEqual([])
-    expect(await unservedQueries(() => sitemap.getSitemapArticles(2))).toEqual([])
+    expect(await unservedQueries(() => sitemap.getSitemapArticles('2025-06'))).toEqual([])
     expect(await unservedQueries(() => sitemap.getSitemapAuthors(1))).toEqual([])
 
-    const part = await record(() => sitemap.getSitemapArticles(2))
-    const read = part.find((query) => query.collection === 'articles' && query.method === 'find' && query.options.limit === 2)
+    // The months: $match then $sort exactly as sitemap_months leads, so MongoDB can answer the $group's $first from the index.
+    await record(() => sitemap.getSitemapSummary())
+    const months = sent.find((query) => query.collection === 'articles' && query.method === 'aggregate')
+    const [match, sort] = (months?.filter ?? []) as unknown as [{ $match: Record<string, unknown> }, { $sort: IndexKey }]
+    const index = QUERY_INDEXES.find((spec) => spec.name === 'sitemap_months')!
+    expect(indexServes(index.key, match.$match, sort.$sort)).toBe(true)
+    expect(Object.keys(sort.$sort)).toEqual(Object.keys(index.key).slice(1))
+    expect(await sitemap.getSitemapSummary()).toMatchObject({ articleMonths: [{ month: '2025-06', lastmod: articles.at(-1)!.updatedAt }] })
+
+    const part = await record(() => sitemap.getSitemapArticles('2025-06'))
+    const read = part.find((query) => query.collection === 'articles' && query.method === 'find')
     expect(read?.options.skip ?? 0).toBe(0)
     expect(JSON.stringify(read?.filter)).toContain('$gte')
-    expect((await sitemap.getSitemapArticles(2)).map((doc) => doc.slug)).toEqual(['story-2', 'story-3'])
+    expect((await sitemap.getSitemapArticles('2025-06')).map((doc) => doc.slug)).toEqual(['story-0', 'story-1', 'story-2', 'story-3', 'story-4'])
+    expect(await sitemap.getSitemapArticles('2025-07')).toEqual([])
   })
 
   it("the admin's articles list by date (latest versions, drafts included) is answered by an index", async () => {

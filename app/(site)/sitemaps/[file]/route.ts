@@ -7,7 +7,7 @@ import { articleEntries, authorEntries, pageEntries, tagEntries } from '@/lib/se
 
 export const dynamic = 'force-dynamic'
 
-/** /sitemaps/<part>.xml: one part the index at /sitemap.xml lists; 404 for a name or page it does not. */
+/** /sitemaps/<part>.xml: one part the index at /sitemap.xml lists; 404 for a name, page or month it does not. */
 export const GET = siteDocument(XML, async ({ file }: { file: string }) => {
   const part = parseSitemapPart(file)
   const entries = part && (await partEntries(part, siteUrl()))
@@ -27,7 +27,7 @@ async function partEntries(part: SitemapPart, origin: string): Promise<SitemapEn
       return authors && authorEntries(authors, origin)
     }
     case 'articles': {
-      const articles = await getSitemapArticles(part.page)
+      const articles = await getSitemapArticles(part.month)
       return articles.length > 0 ? articleEntries(articles, origin) : null
     }
   }
