@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-import type { Article } from '@/payload-types'
+import type { CardArticle } from '@/lib/content/queries'
 import { formatDisplayDate } from '@/lib/text/format'
 import { dateLocale, SITE_LANGUAGE, textDirection } from '@/lib/text/language'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
@@ -8,7 +8,7 @@ import { KindLabel } from './KindLabel'
 import { Photo } from './Photo'
 
 /** One article in a list: the lead story large, the others compact. */
-export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
+export function ArticleCard({ article, lead = false }: { article: CardArticle; lead?: boolean }) {
   const image = populatedLeadImage(article)
   const card = lead ? image?.sizes?.hero : image?.sizes?.card
   const authors = populatedAuthors(article)

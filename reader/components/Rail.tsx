@@ -1,13 +1,13 @@
 /** @jsxImportSource preact */
-import type { Article } from '@/payload-types'
+import type { CardArticle } from '@/lib/content/queries'
 import { ArticleCard } from './ArticleCard'
 
 /** A row of related articles under a story ("More by …", "Latest"), leaving out the story itself. */
 export function Rail({ id, title, articles, exclude, max }: {
   id: string
   title: string
-  articles: Article[]
-  exclude: Article['id']
+  articles: CardArticle[]
+  exclude: CardArticle['id']
   max: number
 }) {
   const shown = articles.filter((doc) => doc.id !== exclude).slice(0, max)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { Article, Author } from '@/payload-types'
+import type { Article, Author, Media } from '@/payload-types'
 import { listingIdPage, listingWhere, type Listing } from '@/lib/content/listing-ids'
-import { createArticle, createAuthor } from './support/fixtures'
+import { createArticle, createAuthor, pngBytes } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
 // Outside Next.js there is no data cache: the reads run every time, which is what is tested here.
@@ -54,7 +54,7 @@ function expected(keep: (index: number) => boolean): string[] {
     .map((article) => article.slug!)
 }
 
-async function allPages(read: (page: number) => Promise<{ docs: Article[]; totalDocs: number; totalPages: number; page: number }>, limit: number) {
+async function allPages(read: (page: number) => Promise<{ docs: Pick<Article, 'slug'>[]; totalDocs: number; totalPages: number; page: number }>, limit: number) {
   const first = await read(1)
   const pages = [first]
   for (let page = 2; page <= first.totalPages + 1; page++) pages.push(await read(page))
@@ -66,6 +66,22 @@ async function allPages(read: (page: number) => Promise<{ docs: Article[]; total
 }
 
 describe('reader listings: published articles only, newest first, every page', () => {
+  it('reads each article as a card: what the card shows, its authors’ names and its photo’s frame, nothing else', async () => {
+    const file = { data: await pngBytes(), mimetype: 'image/png', name: 'harbour.png', size: 0 }
+    const photo = await t.payload.create({ collection: 'media', data: { alt: 'Harbour at dawn', credit: { creator: 'Lina Haddad', provider: 'AFP' } }, file })
+    const story = await createArticle(t.payload, { title: 'Card story', standfirst: 'What a card shows.', authors: [zeina.id], leadImage: photo.id, tags: ['Ports'], publishedAt: '2025-06-11T08:00:00.000Z' })
+    try {
+      const [card] = (await queries.listByTag('ports', 1)).docs as unknown as Record<string, unknown>[]
+      expect(Object.keys(card!).sort()).toEqual(['authors', 'id', 'kind', 'language', 'leadImage', 'publishedAt', 'slug', 'standfirst', 'tags', 'title'])
+      expect(card!.authors).toEqual([{ id: zeina.id, name: 'Zeina Khodr' }])
+      const image = card!.leadImage as Media
+      expect(image).toMatchObject({ id: photo.id, alt: 'Harbour at dawn', url: photo.url, sizes: { card: { url: photo.sizes?.card?.url } } })
+      expect(image).not.toHaveProperty('credit')
+    } finally {
+      await t.payload.delete({ collection: 'articles', id: story.id })
+    }
+  })
+
   it('the latest, page by page, front half and back half alike', async () => {
     const all = expected(() => true)
     expect(all).toHaveLength(8)
