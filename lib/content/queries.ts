@@ -50,7 +50,7 @@ const LISTING = { collection: 'articles', depth: 1, overrideAccess: false, selec
  * document follows the fields it reads: a tag page's twelve articles at 100,000 took 20 ms whole
  * (less the body), 6 as cards.
  */
-const CARDS = {
+export const CARDS = {
   ...LISTING,
   select: { title: true, slug: true, standfirst: true, kind: true, language: true, publishedAt: true, leadImage: true, authors: true, tags: true },
   populate: { authors: { name: true }, media: { alt: true, focalX: true, focalY: true, sizes: true, url: true, filename: true } },
@@ -78,14 +78,25 @@ async function listPublished(listing: Listing, page: number, limit = PAGE_SIZE):
   return { docs, page, totalPages: Math.ceil(totalDocs / limit), totalDocs }
 }
 
-/** The newest `limit` published articles, uncounted: a feed has no pages (the count of every published article cost ~10 ms at 100,000). */
+/** The newest `limit` published articles as cards, uncounted: a rail has no pages (the count of every published article cost ~10 ms at 100,000). */
 export const listNewest = (limit: number) =>
+  cached(
+    async () => {
+      const payload = await payloadClient()
+      return (await payload.find({ ...CARDS, where: PUBLISHED, sort: NEWEST_FIRST, limit, pagination: false })).docs
+    },
+    ['newest', String(limit)],
+    [TAGS.latest],
+  )
+
+/** The newest `limit` published articles as a feed shows them (section, tags, photo credits…), uncounted. */
+export const listNewestForFeed = (limit: number) =>
   cached(
     async () => {
       const payload = await payloadClient()
       return (await payload.find({ ...LISTING, where: PUBLISHED, sort: NEWEST_FIRST, limit, pagination: false })).docs
     },
-    ['newest', String(limit)],
+    ['newest-for-feed', String(limit)],
     [TAGS.latest],
   )
 

@@ -9,7 +9,7 @@ import { snippet, type Segment } from '@/lib/search/snippet'
 import { TAGS } from './cache-tags'
 import { PUBLISHED } from './published'
 import { sectionLabel } from './sections'
-import { getAuthorBySlug, PAGE_SIZE } from './queries'
+import { CARDS, getAuthorBySlug, PAGE_SIZE, type CardArticle } from './queries'
 
 /**
  * The reader's search and related stories. The engine (lib/search) answers with ids; the articles
@@ -52,12 +52,12 @@ async function resultArticles(ids: string[]): Promise<ResultArticle[]> {
   return inOrder(ids, docs)
 }
 
-/** Whole cards (photo included), for the rail. */
-async function cardArticles(ids: string[]): Promise<Article[]> {
+/** Cards (photo included), for the rail. */
+async function cardArticles(ids: string[]): Promise<CardArticle[]> {
   if (ids.length === 0) return []
   const payload = await payloadClient()
-  const { docs } = await payload.find({ ...common, where: byIds(ids), limit: ids.length, select: { body: false } })
-  return inOrder(ids, docs as Article[])
+  const { docs } = await payload.find({ ...CARDS, where: byIds(ids), limit: ids.length, pagination: false })
+  return inOrder(ids, docs)
 }
 
 export async function searchArticles(search: SearchRequest): Promise<SearchResultsPage> {
@@ -92,7 +92,7 @@ export async function searchArticles(search: SearchRequest): Promise<SearchResul
  * (weighted as search weighs them), never itself. The page keeps the rail until one of them changes
  * (their article tags); a story published later shows up once this page is rendered again.
  */
-export async function relatedArticles(article: Article, max = 4): Promise<Article[]> {
+export async function relatedArticles(article: Article, max = 4): Promise<CardArticle[]> {
   const payload = await payloadClient()
   // The section's name is indexed with each story (`extra`): sharing it counts, below a shared tag.
   const words = significantWords({ ...article, tags: [...(article.tags ?? []), sectionLabel(article.section ?? '') ?? ''] })

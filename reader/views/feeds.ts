@@ -1,5 +1,5 @@
 import { buildCorrectionsFeed, buildRssFeed, type RssFeedOptions } from '@/lib/seo/feed'
-import { getSite, listCorrected, listNewest } from '@/lib/content/queries'
+import { getSite, listCorrected, listNewestForFeed } from '@/lib/content/queries'
 import type { Site } from '@/lib/content/site'
 import { SITE_LANGUAGE } from '@/lib/text/language'
 import { RSS, siteDocument } from '@/reader/document'
@@ -16,7 +16,7 @@ const channel = (site: Site, title: string, description: string): RssFeedOptions
 
 /** `/feed.xml`: the 30 latest articles. */
 export const articlesFeed = siteDocument(RSS, async () => {
-  const [docs, site] = await Promise.all([listNewest(30), getSite()])
+  const [docs, site] = await Promise.all([listNewestForFeed(30), getSite()])
   return { body: buildRssFeed(docs, channel(site, site.name, `The latest articles from ${site.name}.`)) }
 })
 

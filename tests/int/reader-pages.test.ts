@@ -109,6 +109,8 @@ describe('reader pages', () => {
     const html = await (await get(articleRoute, `/articles/${story.slug}`, { slug: story.slug! })).text()
     const rail = html.slice(html.indexOf('id="latest"'), html.indexOf('</section>', html.indexOf('id="latest"')))
     expect(rail).toContain('Ferry returns to the quay')
+    // A card, byline included (its authors are read with their names only).
+    expect(rail).toContain(`>${author.name} · <time`)
     expect(rail).not.toContain('Quay draft not out')
     expect(rail).not.toContain('Quay wall repaired')
   })
