@@ -17,10 +17,13 @@ import { listingIdPage, listingWhere, type Listing } from './listing-ids'
  * each declares the cache tags that `hooks/expire-pages.ts` expires when that content changes.
  */
 
-/** A read cached under `keys` until one of `tags` is expired; the page being rendered learns the tags. */
-export function cached<T>(read: () => Promise<T>, keys: string[], tags: string[]): Promise<T> {
+/**
+ * A read cached under `keys` until one of `tags` is expired (or, given `revalidate`, that many seconds
+ * have passed); the page being rendered learns the tags.
+ */
+export function cached<T>(read: () => Promise<T>, keys: string[], tags: string[], revalidate?: number): Promise<T> {
   declareTags(tags)
-  return unstable_cache(read, keys, { tags })()
+  return unstable_cache(read, keys, { tags, revalidate })()
 }
 
 /**

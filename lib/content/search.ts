@@ -9,7 +9,7 @@ import { snippet, type Segment } from '@/lib/search/snippet'
 import { TAGS } from './cache-tags'
 import { PUBLISHED } from './published'
 import { sectionLabel } from './sections'
-import { CARDS, getAuthorBySlug, PAGE_SIZE, type CardArticle } from './queries'
+import { cached, CARDS, getAuthorBySlug, PAGE_SIZE, type CardArticle } from './queries'
 
 /**
  * The reader's search and related stories. The engine (lib/search) answers with ids; the articles
@@ -88,9 +88,18 @@ export async function searchArticles(search: SearchRequest): Promise<SearchResul
 }
 
 /**
+ * How long an article's related stories, once worked out, stand: ranking them reads each word's
+ * whole list in the search index (bm25() counts the articles holding it), ~10 ms at 100,000, and an
+ * article page renders again on every publish anywhere (its Latest rail).
+ */
+export const RELATED_REVALIDATE_S = 60 * 60
+
+/**
  * Up to `max` published stories sharing the most of this one's tags, headline and standfirst words
- * (weighted as search weighs them), never itself. The page keeps the rail until one of them changes
- * (their article tags); a story published later shows up once this page is rendered again.
+ * (weighted as search weighs them), never itself. Which stories those are is kept for this article
+ * and these words until the article changes (its tag) or for RELATED_REVALIDATE_S, so a matching
+ * story published since shows up within the hour; the stories themselves are read afresh, published
+ * only, on every render.
  */
 export async function relatedArticles(article: Article, max = 4): Promise<CardArticle[]> {
   const payload = await payloadClient()
@@ -98,10 +107,16 @@ export async function relatedArticles(article: Article, max = 4): Promise<CardAr
   const words = significantWords({ ...article, tags: [...(article.tags ?? []), sectionLabel(article.section ?? '') ?? ''] })
   let ids: string[]
   try {
-    ids = await searchEngine(payload).related(String(article.id), words, max)
+    ids = await cached(
+      () => searchEngine(payload).related(String(article.id), words, max),
+      ['related', String(article.id), String(max), ...words],
+      [TAGS.article(article.slug ?? '')],
+      RELATED_REVALIDATE_S,
+    )
   } catch (error) {
     // A rail is not worth the story: an engine that cannot answer (an Atlas index not built yet, a
-    // database without text search) leaves the page without it. A database that is down is the page's 503.
+    // database without text search) leaves the page without it. A database that is down is the
+    // page's 503. Nothing failed is cached (unstable_cache keeps only what resolves).
     if (isDatabaseUnavailable(error)) throw error
     payload.logger.error({ msg: 'related stories: the search engine failed; the article is shown without them', err: error })
     return []

@@ -13,7 +13,8 @@ import { startPayload, type TestPayload } from './support/payload'
 vi.mock('next/headers', () => ({ draftMode: async () => ({ isEnabled: false }) }))
 vi.mock('next/cache', async (original) => ({
   ...(await original<typeof import('next/cache')>()),
-  unstable_cache: <T>(read: () => Promise<T>) => read,
+  // Run every time; what each read asks to be cached under is recorded.
+  unstable_cache: vi.fn(<T>(read: () => Promise<T>) => read),
 }))
 
 type Route<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
@@ -290,6 +291,14 @@ describe('related stories', () => {
     expect(rail).toContain('Wildfire smoke reaches city')
     expect(rail).not.toContain('Wildfire spreads across hills')
     expect(rail).not.toContain('Wildfire draft')
+
+    // Which stories are related is kept for this article and its words, until it changes or for an hour.
+    const { unstable_cache } = await import('next/cache')
+    const related = vi.mocked(unstable_cache).mock.calls.filter(([, keys]) => keys?.[0] === 'related' && keys[1] === String(main.id))
+    expect(related.length).toBeGreaterThan(0)
+    const [, keys, options] = related.at(-1)!
+    expect(keys).toEqual(expect.arrayContaining(['wildfires']))
+    expect(options).toEqual({ tags: [`article:${main.slug}`], revalidate: 3600 })
   })
 
   it.skipIf(onMongo)('ranks only the newest matches past the bound: the best match among them first, an older better one left out', async () => {
