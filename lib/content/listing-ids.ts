@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from '@payloadcms/db-sqlite/drizzle'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { SQLiteColumn } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { Payload, Where } from 'payload'
 import { nativeArticles } from '@/lib/platform/native-articles'
 import type { Id } from './populated'
@@ -40,8 +41,9 @@ export interface IdPage {
 
 /**
  * Up to this many matches, a tag's or author's articles are found by id and sorted (~1 µs each);
- * past it, the date index is walked until the page is full, each entry checked against them (a tag
- * of 7,500: 2 ms walking where sorting took 10).
+ * past it, the date index is walked until the page is full, each entry checked against the field's
+ * table (a tag of 7,500: 0.1 ms walking where sorting took 10; a walk's length grows as the matches
+ * thin out, hence the bound).
  */
 export const SORT_UP_TO = 1_000
 
@@ -50,16 +52,19 @@ export async function listingIdPage(payload: Payload, listing: Listing, page: nu
   const db = nativeArticles(payload)
   if (db.kind === 'mongodb') return null
   const { adapter, table } = db
-  const ids = members(adapter, listing)
-  // Among a tag's or an author's articles: `probe` looks each of them up by id; `walk` hides the id
-  // from the planner (the unary `+`), so that it walks an index of the articles instead, checking each entry.
-  const among = (plan: 'probe' | 'walk') => (ids ? sql`${plan === 'walk' ? sql`+${table.id}` : table.id} IN (${ids})` : undefined)
+  const membership = members(adapter, listing)
+  // Among a tag's or an author's articles: `probe` looks each of them up by id; `walk` walks an index
+  // of the articles instead, asking the field's table of each entry whether it is one (an index probe:
+  // a tag of 7,500 took 0.1 ms to fill a page, where matching against the list of its articles, built
+  // first, took 2).
+  const among = (plan: 'probe' | 'walk') =>
+    membership ? (plan === 'walk' ? sql`EXISTS (${membership.rows} AND ${membership.parent} = ${table.id})` : sql`${table.id} IN (${membership.rows})`) : undefined
   const listed = and(eq(table._status, 'published'), listing.by === 'section' ? eq(table.section, listing.section) : undefined)
   // A tag's or an author's count: its articles (the field's table alone) less the unpublished ones,
   // found by walking the drafts (few) rather than looking up each of its articles (a tag of 7,500:
   // 1 ms, where the lookups took 6). `_status` is 'draft' or 'published'; Payload reads none as a draft.
-  const counted = ids
-    ? sql`SELECT (SELECT count(DISTINCT parent) FROM (${ids})) - (SELECT count(*) FROM ${table} WHERE (${table._status} = 'draft' OR ${table._status} IS NULL) AND ${among('walk')})`
+  const counted = membership
+    ? sql`SELECT (SELECT count(DISTINCT parent) FROM (${membership.rows})) - (SELECT count(*) FROM ${table} WHERE (${table._status} = 'draft' OR ${table._status} IS NULL) AND ${among('walk')})`
     : sql`SELECT count(*) FROM ${table} WHERE ${listed}`
   const [row]: unknown[][] = await adapter.drizzle.values(counted)
   const totalDocs = Number(row?.[0] ?? 0)
@@ -79,15 +84,18 @@ export async function listingIdPage(payload: Payload, listing: Listing, page: nu
   return { ids: fromEnd ? found.reverse() : found, totalDocs }
 }
 
-/** A tag's or an author's articles, published or not (a column `parent`), from the hasMany field's own table; null for the other listings. */
-function members(adapter: SQLiteAdapter, listing: Listing): SQL | null {
+/**
+ * A tag's or an author's articles, published or not, from the hasMany field's own table: the rows
+ * (a column `parent`) and the column holding the article; null for the other listings.
+ */
+function members(adapter: SQLiteAdapter, listing: Listing): { rows: SQL; parent: SQLiteColumn } | null {
   if (listing.by === 'tag') {
     const texts = adapter.tables.articles_texts!
-    return sql`SELECT ${texts.parent} AS parent FROM ${texts} WHERE ${texts.text} = ${listing.tag} AND ${texts.path} = 'tagSlugs'`
+    return { rows: sql`SELECT ${texts.parent} AS parent FROM ${texts} WHERE ${texts.text} = ${listing.tag} AND ${texts.path} = 'tagSlugs'`, parent: texts.parent }
   }
   if (listing.by === 'author') {
     const rels = adapter.tables.articles_rels!
-    return sql`SELECT ${rels.parent} AS parent FROM ${rels} WHERE ${rels.authorsID} = ${listing.author} AND ${rels.path} = 'authors'`
+    return { rows: sql`SELECT ${rels.parent} AS parent FROM ${rels} WHERE ${rels.authorsID} = ${listing.author} AND ${rels.path} = 'authors'`, parent: rels.parent }
   }
   return null
 }
