@@ -314,6 +314,7 @@ export interface Media {
    * Set by the server: a published article or an author’s profile shows this photo. Until then readers cannot see it.
    */
   shownToReaders?: boolean | null;
+  incomplete?: boolean | null;
   /**
    * What the photo shows, for readers who cannot see it.
    */
@@ -769,6 +770,7 @@ export interface AuthorsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   createdBy?: T;
   shownToReaders?: T;
+  incomplete?: T;
   alt?: T;
   caption?: T;
   credit?:

@@ -115,6 +115,9 @@ const addListingIndexes: SQLiteSchemaHook = ({ schema, extendTable }) => {
       }),
     })
   }
+  // The desk's photos to fix, newest first (a walk of every photo when none needed fixing).
+  const media = schema.tables.media
+  if (media) extendTable({ table: media, extraConfig: (t) => ({ deskIncomplete: index('media_desk_incomplete_idx').on(t.incomplete, t.createdAt) }) })
   return schema
 }
 

@@ -14,6 +14,7 @@ import * as migration_20261201_170629_section_listing from './20261201_170629_se
 import * as migration_20261201_193501_sitemap_part_covering from './20261201_193501_sitemap_part_covering';
 import * as migration_20261201_232813_desk_updated from './20261201_232813_desk_updated';
 import * as migration_20261202_043458_sitemap_months from './20261202_043458_sitemap_months';
+import * as migration_20261202_054031_photos_to_fix from './20261202_054031_photos_to_fix';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261202_043458_sitemap_months.up,
     down: migration_20261202_043458_sitemap_months.down,
-    name: '20261202_043458_sitemap_months'
+    name: '20261202_043458_sitemap_months',
+  },
+  {
+    up: migration_20261202_054031_photos_to_fix.up,
+    down: migration_20261202_054031_photos_to_fix.down,
+    name: '20261202_054031_photos_to_fix'
   },
 ];

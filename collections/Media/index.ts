@@ -1,11 +1,12 @@
 import type { CollectionConfig } from 'payload'
 import { canUpdatePhoto, readersSeeShownPhotos } from '@/collections/Media/access'
-import { isEditor, isStaff, isStaffUser } from '@/access/roles'
+import { isEditor, isStaff, isStaffField, isStaffUser } from '@/access/roles'
 import { createdByField } from '@/fields/created-by'
 import { recordCreator } from '@/hooks/created-by'
 import { fillFromUploadMetadata, readUploadMetadata } from '@/collections/Media/hooks/read-metadata'
 import { refuseControlCharacters } from '@/hooks/refuse-control-characters'
 import { stampRightsIntoFiles } from '@/collections/Media/hooks/stamp-rights'
+import { markIncomplete } from '@/collections/Media/hooks/mark-incomplete'
 import { MAX_UPLOAD_BYTES, rejectNonImageUploads } from '@/collections/Media/hooks/refuse-non-images'
 import { revalidateDeleted, revalidateMedia } from '@/hooks/expire-pages'
 import { formatCreditLine } from '@/lib/photos/credit'
@@ -39,7 +40,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [refuseControlCharacters, rejectNonImageUploads, readUploadMetadata],
     // Before validation, so that a headline in the file can stand in for a missing alt text.
     beforeValidate: [fillFromUploadMetadata],
-    beforeChange: [recordCreator],
+    beforeChange: [recordCreator, markIncomplete],
     afterChange: [stampRightsIntoFiles, revalidateMedia],
     afterDelete: [revalidateDeleted],
   },
@@ -77,6 +78,13 @@ export const Media: CollectionConfig = {
         readOnly: true,
         description: 'Set by the server: a published article or an author’s profile shows this photo. Until then readers cannot see it.',
       },
+    },
+    {
+      // Kept by the server (hooks/mark-incomplete.ts): the photo lacks alt text or a credit.
+      name: 'incomplete',
+      type: 'checkbox',
+      access: { read: isStaffField, create: () => false, update: () => false },
+      admin: { hidden: true },
     },
     {
       name: 'alt',

@@ -1,5 +1,5 @@
 import type { Payload, Where } from 'payload'
-import type { Article, ArticlesSelect, Media, User } from '@/payload-types'
+import type { Article, ArticlesSelect, User } from '@/payload-types'
 import { type Id, idOf } from '@/lib/content/populated'
 import { PUBLISHED } from '@/lib/content/published'
 import { missingPhotoFields, type MissingPhotoField } from '@/lib/photos/checks'
@@ -261,27 +261,18 @@ async function mentionsOf(payload: Payload, user: User): Promise<Mention[]> {
   })
 }
 
-/** The latest photos that lack alt text or a credit (publishing an article showing one is refused). */
+/** The latest photos that lack alt text or a credit (publishing an article showing one is refused), from the flag the server keeps. */
 async function photosToFix(payload: Payload, user: User): Promise<PhotoToFix[]> {
-  const missing = (path: string): Where[] => [{ [path]: { exists: false } }, { [path]: { equals: '' } }]
   const { docs } = await payload.find({
     collection: 'media',
-    where: {
-      or: [
-        { or: missing('alt') },
-        { and: [{ or: missing('credit.creator') }, { or: missing('credit.provider') }, { or: missing('credit.line') }] },
-      ],
-    },
+    where: { incomplete: { equals: true } },
     sort: '-createdAt',
-    limit: 4 * DESK_LIMIT,
+    limit: 2 * DESK_LIMIT,
     pagination: false,
     depth: 0,
     select: { filename: true, alt: true, credit: true },
     overrideAccess: false,
     user,
   })
-  return (docs as Pick<Media, 'id' | 'filename' | 'alt' | 'credit'>[])
-    .map((photo) => ({ id: photo.id, filename: photo.filename ?? String(photo.id), missing: missingPhotoFields(photo) }))
-    .filter((photo) => photo.missing.length > 0)
-    .slice(0, 2 * DESK_LIMIT)
+  return docs.map((photo) => ({ id: photo.id, filename: photo.filename ?? String(photo.id), missing: missingPhotoFields(photo) }))
 }

@@ -14,7 +14,7 @@ import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 export type IndexKey = Record<string, 1 | -1>
 export interface IndexSpec {
   /** The MongoDB collection (a collection's versions live in `_<slug>_versions`). */
-  collection: 'articles' | 'authors' | '_articles_versions' | 'notes' | 'payload-jobs'
+  collection: 'articles' | 'authors' | 'media' | '_articles_versions' | 'notes' | 'payload-jobs'
   name: string
   key: IndexKey
 }
@@ -50,6 +50,8 @@ export const DESK_INDEXES: IndexSpec[] = [
   { collection: '_articles_versions', name: 'desk_assignee', key: { 'version.assignee': 1, latest: 1, 'version._status': 1, 'version.dueAt': 1, createdAt: -1 } },
   { collection: '_articles_versions', name: 'desk_due', key: { latest: 1, 'version._status': 1, 'version.dueAt': 1, createdAt: -1 } },
   { collection: 'notes', name: 'desk_mentions', key: { mentions: 1, createdAt: -1 } },
+  // The photos to fix, newest first.
+  { collection: 'media', name: 'desk_incomplete', key: { incomplete: 1, createdAt: -1 } },
   // Scheduled publications, soonest first, and the latest that failed.
   { collection: 'payload-jobs', name: 'desk_scheduled', key: { taskSlug: 1, waitUntil: 1, createdAt: -1 } },
   { collection: 'payload-jobs', name: 'desk_failed', key: { taskSlug: 1, hasError: 1, updatedAt: -1, createdAt: -1 } },

@@ -2,6 +2,7 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Article, Author, User } from '@/payload-types'
 import { deskOverview } from '@/lib/content/desk'
+import { recordIncompletePhotos } from '@/collections/Media/hooks/mark-incomplete'
 import { graphqlId } from './support/database'
 import { createArticle, createAuthor, pngBytes } from './support/fixtures'
 import { createUser, startPayload, type TestPayload } from './support/payload'
@@ -95,6 +96,40 @@ describe('the dashboard’s reads', () => {
     expect(desk.held.count).toBe(2)
     expect(desk.recentlyPublished.map((a) => a.title)).toEqual(['Already out'])
     expect(desk.photos).toEqual([{ id: uncredited.id, filename: expect.stringMatching(/^uncredited/), missing: ['credit'] }])
+  })
+
+  it('know a photo to fix by the flag the server keeps: it follows the credit, no request sets it, readers never see it', async () => {
+    const user = (await t.payload.findByID({ collection: 'users', id: editor.id })) as User
+    const png = await pngBytes()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'flagged.png')
+    form.append('_payload', JSON.stringify({ alt: 'A quay in fog', incomplete: false }))
+    const created = await t.rest.post('/media', { token: editor.token, form })
+    expect(created.status).toBe(201)
+    const photo = (await created.json()).doc
+    // What the request said is dropped: the photo has no credit.
+    expect(photo.incomplete).toBe(true)
+    expect((await deskOverview(t.payload, user)).photos.map((p) => p.id)).toContain(photo.id)
+
+    const credited = await t.rest.patch(`/media/${photo.id}`, { token: editor.token, body: { credit: { provider: 'AFP' }, incomplete: true } })
+    expect((await credited.json()).doc).toMatchObject({ incomplete: false, credit: { provider: 'AFP' } })
+    expect((await deskOverview(t.payload, user)).photos.map((p) => p.id)).not.toContain(photo.id)
+    const gql = await t.graphql(`mutation { updateMedia(id: ${graphqlId(photo.id)}, data: { incomplete: true, caption: "Fog" }) { incomplete caption } }`, { token: editor.token })
+    expect(gql.data?.updateMedia).toEqual({ incomplete: false, caption: 'Fog' })
+
+    // A photo stored before the flag, as the migrations find it, gets it back.
+    const req = await createLocalReq({}, t.payload)
+    await t.payload.db.updateMany({ collection: 'media', where: { id: { in: [photo.id] } }, data: { incomplete: null }, req })
+    await recordIncompletePhotos(t.payload, req)
+    expect((await t.payload.findByID({ collection: 'media', id: photo.id, depth: 0 })).incomplete).toBe(false)
+    const uncredited = (await t.payload.find({ collection: 'media', where: { filename: { like: 'uncredited' } }, depth: 0 })).docs[0]!
+    expect(uncredited.incomplete).toBe(true)
+
+    // Shown to readers (as an author's portrait), the photo reads without the flag.
+    await t.payload.create({ collection: 'authors', data: { name: 'Fog Portrait', photo: photo.id } })
+    const read = await t.rest.get(`/media/${photo.id}`)
+    expect(read.status).toBe(200)
+    expect(await read.json()).not.toHaveProperty('incomplete')
   })
 })
 
