@@ -1,4 +1,5 @@
 import type { Article } from '@/payload-types'
+import type { FeedArticle } from '@/lib/content/queries'
 import escapeHtml from 'escape-html'
 import { sectionLabel } from '@/lib/content/sections'
 import { populatedAuthors, populatedLeadImage } from '@/lib/content/populated'
@@ -95,10 +96,10 @@ function itemElement(item: RssItem): XmlElement {
   )
 }
 
-type Loaded = Article & { slug: string; publishedAt: string }
+type Loaded = FeedArticle & { slug: string; publishedAt: string }
 
 /** Builds the RSS 2.0 XML for published articles (those without a slug or publication date are skipped). */
-export function buildRssFeed(articles: Article[], options: RssFeedOptions): string {
+export function buildRssFeed(articles: FeedArticle[], options: RssFeedOptions): string {
   const items = articles
     .filter((a): a is Loaded => Boolean(a.slug && a.publishedAt && !Number.isNaN(Date.parse(a.publishedAt))))
     .map((article) => articleItem(article, options.origin, options.language))
@@ -124,7 +125,7 @@ function articleItem(article: Loaded, origin: string, channelLanguage: string): 
 }
 
 /** `<media:content>` for the lead image: the 1200×630 social rendition, else the hero, else the original. */
-export function mediaContent(article: Article, origin: string): XmlElement | null {
+export function mediaContent(article: Pick<Article, 'leadImage'>, origin: string): XmlElement | null {
   const image = populatedLeadImage(article)
   if (!image) return null
   const file = imageRendition(image, origin, ['social', 'hero'])

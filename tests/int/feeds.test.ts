@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Author } from '@/payload-types'
 import { monthOf } from '@/lib/seo/sitemap-parts'
-import { createArticle, createAuthor } from './support/fixtures'
+import { createArticle, createAuthor, pngBytes } from './support/fixtures'
 import { startPayload, type TestPayload } from './support/payload'
 
 // Feeds and sitemaps are rendered on request with the running server's settings and kept in the page
@@ -59,6 +59,21 @@ describe('feeds and sitemaps', () => {
     const news = await get(newsSitemap, '/news-sitemap.xml', {})
     expect(news).toMatchObject({ status: 200, type: 'application/xml; charset=utf-8' })
     expect(news.text).toContain('<loc>https://news.example.org/articles/grain-prices-fall</loc>')
+  })
+
+  it('give each item its byline, section and tags, and its photo with its credit and caption', async () => {
+    const file = { data: await pngBytes(1300, 700), mimetype: 'image/png', name: 'quay.png', size: 0 }
+    const photo = await t.payload.create({ collection: 'media', data: { alt: 'The quay', caption: 'Boats at the quay.', credit: { creator: 'Lina Haddad', provider: 'AFP' } }, file })
+    await createArticle(t.payload, { title: 'Quay reopens', authors: [author.id], section: 'business', tags: ['Ports'], leadImage: photo.id })
+    const { text } = await get(feed, '/feed.xml', {})
+    const item = text.slice(text.indexOf('<item>'), text.indexOf('</item>'))
+    expect(item).toContain('<title>Quay reopens</title>')
+    expect(item).toContain(`<dc:creator>${author.name}</dc:creator>`)
+    expect(item).toContain('<category>Business</category>')
+    expect(item).toContain('<category>Ports</category>')
+    expect(item).toMatch(/<media:content url="https:\/\/news\.example\.org\/api\/media\/file\/quay-[^"]+\.webp" medium="image" type="image\/webp" width="\d+" height="\d+" fileSize="\d+">/)
+    expect(item).toContain('<media:credit role="photographer" scheme="urn:ebu">Lina Haddad / AFP</media:credit>')
+    expect(item).toContain('<media:description type="plain">Boats at the quay.</media:description>')
   })
 
   it('robots.txt and the sitemap index point at the runtime origin; an unknown part is a 404', async () => {
