@@ -1,5 +1,5 @@
 import { unstable_cache } from 'next/cache'
-import type { Where } from 'payload'
+import type { PaginatedDocs, Where } from 'payload'
 import type { Article, Author, User } from '@/payload-types'
 import { TAGS } from './cache-tags'
 import { payloadClient } from '@/lib/platform/payload'
@@ -77,20 +77,24 @@ export type FeedArticle = Pick<Article, 'id' | keyof typeof FEED.select>
 export type CardArticle = Pick<Article, 'id' | keyof typeof CARDS.select>
 const NEWEST_FIRST = ['-publishedAt', '-id']
 
+/** Payload's page of results as a listing's page. */
+const asPage = <T>(result: PaginatedDocs<T>, page: number): ArticlePage<T> => ({
+  docs: result.docs,
+  page: result.page ?? page,
+  totalPages: result.totalPages,
+  totalDocs: result.totalDocs,
+})
+
 async function listArticles(where: Where, page: number, limit = PAGE_SIZE, sort = NEWEST_FIRST): Promise<ArticlePage<Article>> {
   const payload = await payloadClient()
-  const result = await payload.find({ ...LISTING, where: { and: [PUBLISHED, where] }, sort, page, limit })
-  return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
+  return asPage(await payload.find({ ...LISTING, where: { and: [PUBLISHED, where] }, sort, page, limit }), page)
 }
 
 /** A page of a reader listing: its ids from the indexes where Payload's query costs more (lib/content/listing-ids.ts), its articles from Payload, as cards. */
 async function listPublished(listing: Listing, page: number, limit = PAGE_SIZE): Promise<ArticlePage> {
   const payload = await payloadClient()
   const found = await listingIdPage(payload, listing, page, limit)
-  if (!found) {
-    const result = await payload.find({ ...CARDS, where: { and: [PUBLISHED, listingWhere(listing)] }, sort: NEWEST_FIRST, page, limit })
-    return { docs: result.docs, page: result.page ?? page, totalPages: result.totalPages, totalDocs: result.totalDocs }
-  }
+  if (!found) return asPage(await payload.find({ ...CARDS, where: { and: [PUBLISHED, listingWhere(listing)] }, sort: NEWEST_FIRST, page, limit }), page)
   const { ids, totalDocs } = found
   const docs = ids.length === 0 ? [] : (await payload.find({ ...CARDS, where: { and: [PUBLISHED, { id: { in: ids } }] }, sort: NEWEST_FIRST, limit: ids.length, pagination: false })).docs
   return { docs, page, totalPages: Math.ceil(totalDocs / limit), totalDocs }

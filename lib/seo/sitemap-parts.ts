@@ -1,4 +1,5 @@
 import type { SitemapEntry } from './sitemap'
+import { utcIso } from '@/lib/text/dates'
 
 /**
  * The files the sitemap index (/sitemap.xml) lists, each one bounded read: the site's own pages
@@ -34,9 +35,7 @@ export function parseSitemapPart(file: string): SitemapPart | null {
  * kept on the article as `publishedMonth`. Null for no date or one that is not a date.
  */
 export function monthOf(date: string | Date | null | undefined): string | null {
-  if (date === null || date === undefined || date === '') return null
-  const time = new Date(date).getTime()
-  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 7)
+  return utcIso(date)?.slice(0, 7) ?? null
 }
 
 /** The instants a month's part spans: from its first moment (UTC) to the next month's, exclusive. */

@@ -102,13 +102,18 @@ function pad(value: number): string {
   return String(value).padStart(2, '0')
 }
 
+/** An instant (a date or a date's text) as UTC's ISO text, or null when it is none. */
+export function utcIso(value: unknown): string | null {
+  if (!(typeof value === 'string' || value instanceof Date)) return null
+  const time = new Date(value).getTime()
+  return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
 /**
  * An instant as UTC's ISO text ("2025-06-01T01:30:00+02:00" → "2025-05-31T23:30:00.000Z"), the one
  * form that sorts and compares as text in time order. Anything that is not a date is returned as it
  * is, for the field's validation to refuse by name.
  */
 export function utcDate<T>(value: T): T | string {
-  if (!(typeof value === 'string' || value instanceof Date)) return value
-  const time = new Date(value).getTime()
-  return Number.isNaN(time) ? value : new Date(time).toISOString()
+  return utcIso(value) ?? value
 }
